@@ -1,0 +1,5 @@
+export * from './locale';
+export * from './time-zone';
+export * from './limits';
+export * from './error-code';
+export * from './permission';
