@@ -1,0 +1,79 @@
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import express from 'express';
+import helmet from 'helmet';
+import cookieParser from 'cookie-parser';
+import compression from 'compression';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, GRAPHQL_PATH, WEB_DIST } from '@anyam/server/core';
+import { AppModule } from './app.module';
+import { DemoDataService } from './demo/demo-data.service';
+
+export interface CreateAppOptions {
+  /** Folder of the built web app; default dist/web under the working directory. */
+  webDist?: string;
+  /** Buffer Nest's own start-up logs until the pino logger is ready (default true). */
+  bufferLogs?: boolean;
+}
+
+/** Builds the API + web server (not yet listening): used by main.ts and by the integration tests. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: options.bufferLogs ?? true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  if (config.TRUST_PROXY) app.set('trust proxy', true);
+  app.disable('x-powered-by');
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(compression());
+  app.use(cookieParser());
+  app.use(express.json({ limit: '256kb' }));
+
+  serveWebApp(app, options.webDist ?? path.resolve(WEB_DIST));
+  await app.init();
+
+  if (config.seedDemoData) await app.get(DemoDataService).seedIfEmpty();
+  return app;
+}
+
+/** The built React app: hashed assets cached for a year, index.html for every other page route. */
+function serveWebApp(app: NestExpressApplication, dir: string) {
+  const index = path.join(dir, 'index.html');
+  if (!fs.existsSync(index)) return;
+  app.use(
+    '/assets',
+    express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
+  );
+  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith(GRAPHQL_PATH) || req.path.startsWith('/health') || !req.accepts('html')) {
+      return next();
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,63 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DatabaseBootstrapService } from '@anyam/server/core';
+import { MemberEntity, PasswordHasher, RoleGrantEntity } from '@anyam/server/accounts';
+import { RoleScope } from '@anyam/shared/domain';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+
+/** Loads the demo data set into an empty database (once, even with several instances starting together). */
+@Injectable()
+export class DemoDataService {
+  private readonly logger = new Logger('DemoData');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly bootstrap: DatabaseBootstrapService,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async seedIfEmpty(): Promise<boolean> {
+    return this.bootstrap.withLock(async () => {
+      const [{ count }] = await this.db.query('SELECT count(*)::int AS count FROM members');
+      if (count > 0) return false;
+      await this.seed();
+      return true;
+    });
+  }
+
+  /** Empties every table (keeping the schema and migration history) and loads the demo data again. */
+  async reset(): Promise<void> {
+    await this.bootstrap.withLock(async () => {
+      const tables: { tablename: string }[] = await this.db.query(
+        `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+      );
+      if (tables.length) await this.db.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
+      await this.seed();
+    });
+  }
+
+  private async seed(): Promise<void> {
+    const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
+    await this.db.transaction(async (tx) => {
+      for (const account of DEMO_ACCOUNTS) {
+        const member = await tx.getRepository(MemberEntity).save(
+          tx.getRepository(MemberEntity).create({
+            email: account.email,
+            name: account.name,
+            passwordHash,
+            locale: account.locale,
+            timeZone: account.timeZone,
+          }),
+        );
+        if (account.networkRole) {
+          await tx
+            .getRepository(RoleGrantEntity)
+            .insert({ memberId: member.id, role: account.networkRole, scope: RoleScope.Network, scopeId: null });
+        }
+      }
+    });
+    this.logger.log(`Demo data loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}")`);
+  }
+}
+

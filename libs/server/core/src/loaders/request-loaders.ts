@@ -1,0 +1,25 @@
+import type { Actor } from '../auth/actor';
+
+/** A domain's set of DataLoaders, made fresh for each request (so caches never cross requests or actors). */
+export interface LoaderFactory<T> {
+  createLoaders(actor: Actor): T;
+}
+
+/**
+ * The per-request DataLoader registry in the GraphQL context. Domains ask for their loaders by passing
+ * their (injected) factory: `ctx.loaders.get(this.accountsLoaders).memberById.load(id)`.
+ */
+export class RequestLoaders {
+  private readonly created = new Map<LoaderFactory<unknown>, unknown>();
+
+  constructor(private readonly actor: Actor) {}
+
+  get<T>(factory: LoaderFactory<T>): T {
+    let loaders = this.created.get(factory) as T | undefined;
+    if (loaders === undefined) {
+      loaders = factory.createLoaders(this.actor);
+      this.created.set(factory, loaders);
+    }
+    return loaders;
+  }
+}
