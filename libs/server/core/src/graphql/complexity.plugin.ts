@@ -13,16 +13,24 @@ export function complexityPlugin(schema: () => GraphQLSchema, maxCost: number): 
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema: schema(),
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables,
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema: schema(),
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables,
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (e) {
+            // getComplexity coerces variables first: a missing or mistyped variable is the client's mistake.
+            throw new GraphQLError((e as Error).message, {
+              extensions: { code: ErrorCode.BadUserInput, http: { status: 400 } },
+            });
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`This request is too large (cost ${cost}, limit ${maxCost}). Ask for fewer fields or items.`, {
-              extensions: { code: ErrorCode.BadUserInput, reason: 'tooComplex', cost, maxCost },
+              extensions: { code: ErrorCode.BadUserInput, reason: 'tooComplex', cost, maxCost, http: { status: 400 } },
             });
           }
         },
