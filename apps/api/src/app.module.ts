@@ -1,18 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@anyam/server/core';
 import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS, AccountsModule } from '@anyam/server/accounts';
+import { COMMUNITY_ENTITIES, COMMUNITY_MIGRATIONS, CommunityModule } from '@anyam/server/community';
 import { DemoDataService } from './demo/demo-data.service';
 
 /** Every domain's entities and migrations, in one place so the data source sees them all. */
-export const ENTITIES = [...ACCOUNTS_ENTITIES];
-export const MIGRATIONS = [...ACCOUNTS_MIGRATIONS];
+export const ENTITIES = [...ACCOUNTS_ENTITIES, ...COMMUNITY_ENTITIES];
+export const MIGRATIONS = [...ACCOUNTS_MIGRATIONS, ...COMMUNITY_MIGRATIONS];
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ config, entities: ENTITIES, migrations: MIGRATIONS }), AccountsModule],
+      imports: [CoreModule.forRoot({ config, entities: ENTITIES, migrations: MIGRATIONS }), AccountsModule, CommunityModule],
       providers: [DemoDataService],
     };
   }

@@ -2,9 +2,10 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { ACCOUNTS_RESOLVERS } from '@anyam/server/accounts';
+import { COMMUNITY_RESOLVERS } from '@anyam/server/community';
 
 /** Every resolver class of every domain. A test checks this list matches the resolvers the app module loads. */
-export const RESOLVERS = [...ACCOUNTS_RESOLVERS];
+export const RESOLVERS = [...ACCOUNTS_RESOLVERS, ...COMMUNITY_RESOLVERS];
 
 export async function buildSchemaSdl(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });

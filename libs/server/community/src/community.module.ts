@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RoleGrantEntity } from '@anyam/server/accounts';
+import { RegionEntity } from './entities/region.entity';
+import { AllianceEntity } from './entities/alliance.entity';
+import { ThemeEntity } from './entities/theme.entity';
+import { OrganisationEntity } from './entities/organisation.entity';
+import { HubEntity } from './entities/hub.entity';
+import { HubJoinRequestEntity } from './entities/hub-join-request.entity';
+import { InvitationEntity } from './entities/invitation.entity';
+import { MemberProfileEntity } from './entities/member-profile.entity';
+import { CreateCommunity1764400000000 } from './migrations/1764400000000-create-community';
+
+export const COMMUNITY_ENTITIES = [
+  RegionEntity,
+  AllianceEntity,
+  ThemeEntity,
+  OrganisationEntity,
+  HubEntity,
+  HubJoinRequestEntity,
+  InvitationEntity,
+  MemberProfileEntity,
+];
+export const COMMUNITY_MIGRATIONS = [CreateCommunity1764400000000];
+export const COMMUNITY_RESOLVERS: Function[] = [];
+
+/** Community structure: regions, alliances, themes, organisations, hubs, memberships, invitations, profiles. */
+@Module({
+  imports: [TypeOrmModule.forFeature([...COMMUNITY_ENTITIES, RoleGrantEntity])],
+  providers: [],
+  exports: [],
+})
+export class CommunityModule {}
