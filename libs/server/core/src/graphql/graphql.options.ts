@@ -2,7 +2,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import depthLimit from 'graphql-depth-limit';
-import { GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { AppConfig } from '../config/app-config';
 import { GRAPHQL_PATH } from '../config/config.constants';
@@ -26,6 +26,8 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService): ApolloD
   const logger = new Logger('GraphQL');
   let schemaRef: GraphQLSchema | undefined;
 
+  const formatError = createErrorFormatter({ error: (obj, msg) => logger.error({ ...obj, msg }) });
+
   return {
     path: GRAPHQL_PATH,
     autoSchemaFile: true,
@@ -41,7 +43,7 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService): ApolloD
       return schema;
     },
     plugins: [complexityPlugin(() => schemaRef!, config.GRAPHQL_MAX_COST)],
-    formatError: createErrorFormatter({ error: (obj, msg) => logger.error({ ...obj, msg }) }),
+    formatError,
     subscriptions: {
       'graphql-ws': {
         path: GRAPHQL_PATH,
@@ -51,6 +53,11 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService): ApolloD
           // A bad token closes the socket with 4401 so the client refreshes and reconnects.
           if (header !== undefined && !tokens.actorFromToken(bearerToken(header) ?? '')) return false;
           return true;
+        },
+        // Results sent over WebSocket get the same error mapping as HTTP ones.
+        onNext: (_ctx, _id, _payload, _args, result) => {
+          if (!('errors' in result) || !result.errors?.length) return result;
+          return { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e) as GraphQLError) };
         },
       },
     },
