@@ -5,6 +5,7 @@ import { DatabaseBootstrapService } from '@anyam/server/core';
 import { MemberEntity, PasswordHasher, RoleGrantEntity } from '@anyam/server/accounts';
 import { RoleScope } from '@anyam/shared/domain';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { seedDemoCommunity } from './demo-community';
 
 /** Loads the demo data set into an empty database (once, even with several instances starting together). */
 @Injectable()
@@ -39,7 +40,9 @@ export class DemoDataService {
 
   private async seed(): Promise<void> {
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
+    let community = { hubs: 0, organisations: 0 };
     await this.db.transaction(async (tx) => {
+      const memberIds = new Map<string, string>();
       for (const account of DEMO_ACCOUNTS) {
         const member = await tx.getRepository(MemberEntity).save(
           tx.getRepository(MemberEntity).create({
@@ -50,14 +53,18 @@ export class DemoDataService {
             timeZone: account.timeZone,
           }),
         );
+        memberIds.set(account.email, member.id);
         if (account.networkRole) {
           await tx
             .getRepository(RoleGrantEntity)
             .insert({ memberId: member.id, role: account.networkRole, scope: RoleScope.Network, scopeId: null });
         }
       }
+      community = await seedDemoCommunity(tx, memberIds);
     });
-    this.logger.log(`Demo data loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}")`);
+    this.logger.log(
+      `Demo data loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${community.organisations} organisations, ${community.hubs} hubs`,
+    );
   }
 }
 
