@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, CoreModule } from '@anyam/server/core';
+import { AppConfig, CoreModule, ResolvedDatabase } from '@anyam/server/core';
 import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS, AccountsModule } from '@anyam/server/accounts';
 import { COMMUNITY_ENTITIES, COMMUNITY_MIGRATIONS, CommunityModule } from '@anyam/server/community';
 import { DemoDataService } from './demo/demo-data.service';
@@ -10,10 +10,10 @@ export const MIGRATIONS = [...ACCOUNTS_MIGRATIONS, ...COMMUNITY_MIGRATIONS];
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, database: ResolvedDatabase): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ config, entities: ENTITIES, migrations: MIGRATIONS }), AccountsModule, CommunityModule],
+      imports: [CoreModule.forRoot({ config, database, entities: ENTITIES, migrations: MIGRATIONS }), AccountsModule, CommunityModule],
       providers: [DemoDataService],
     };
   }

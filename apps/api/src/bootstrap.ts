@@ -9,25 +9,30 @@ import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
 import compression from 'compression';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, GRAPHQL_PATH, WEB_DIST } from '@anyam/server/core';
+import { AppConfig, GRAPHQL_PATH, resolveDatabase, WEB_DIST } from '@anyam/server/core';
 import { AppModule } from './app.module';
 import { DemoDataService } from './demo/demo-data.service';
 
 export interface CreateAppOptions {
   /** Folder of the built web app; default dist/web under the working directory. */
   webDist?: string;
-  /** Buffer Nest's own start-up logs until the pino logger is ready (default true). */
-  bufferLogs?: boolean;
 }
 
 /** Builds the API + web server (not yet listening): used by main.ts and by the integration tests. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bufferLogs: options.bufferLogs ?? true,
-    abortOnError: false,
-  });
+  const database = await resolveDatabase(config);
+  let app: NestExpressApplication;
+  try {
+    // Nest's own start-up chatter is dropped; once created, everything logs through pino.
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
+      logger: false,
+      abortOnError: false,
+    });
+  } catch (e) {
+    await database.embedded?.stop();
+    throw e;
+  }
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   if (config.TRUST_PROXY) app.set('trust proxy', true);
   app.disable('x-powered-by');
 

@@ -6,6 +6,22 @@ async function main() {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.PORT);
+  // Graceful shutdown: stop accepting, let in-flight requests finish (10 s at most), close WebSockets,
+  // the database pool and an embedded PostgreSQL, then exit 0.
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Anyam is shutting down (${signal})`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    const server = app.getHttpServer();
+    server.closeIdleConnections?.();
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
   const url = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   console.log(`Anyam is ready on ${url} (GraphQL at ${url}/graphql)`);
 }

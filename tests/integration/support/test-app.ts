@@ -77,7 +77,7 @@ export async function startTestApp(options: { demoData?: boolean; env?: Record<s
     JWT_SECRET: randomBytes(32).toString('hex'),
     ...options.env,
   });
-  const app = await createApp(config, { webDist: path.join(os.tmpdir(), 'anyam-no-web'), bufferLogs: false });
+  const app = await createApp(config, { webDist: path.join(os.tmpdir(), 'anyam-no-web') });
   app.useLogger(false);
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;

@@ -16,3 +16,4 @@ export * from './database/database-bootstrap.service';
 export * from './database/embedded-postgres';
 export * from './database/snake-naming.strategy';
 export * from './health/health.constants';
+export * from './database/embedded-database.service';

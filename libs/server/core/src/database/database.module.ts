@@ -1,7 +1,7 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { EntitySchema, MixedList } from 'typeorm';
-import { EmbeddedDatabaseService } from './embedded-database.service';
+import { ResolvedDatabase } from './embedded-database.service';
 import { DatabaseBootstrapService } from './database-bootstrap.service';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -9,6 +9,17 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 export interface DatabaseModuleOptions {
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
+  database: ResolvedDatabase;
+}
+
+export const RESOLVED_DATABASE = Symbol('RESOLVED_DATABASE');
+
+/** Stops an embedded PostgreSQL after everything else (the pool included) has shut down. */
+class EmbeddedShutdown implements OnApplicationShutdown {
+  constructor(private readonly database: ResolvedDatabase) {}
+  async onApplicationShutdown() {
+    await this.database.embedded?.stop();
+  }
 }
 /* eslint-enable @typescript-eslint/no-unsafe-function-type */
 
@@ -20,11 +31,9 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          extraProviders: [EmbeddedDatabaseService],
-          inject: [EmbeddedDatabaseService],
-          useFactory: async (embedded: EmbeddedDatabaseService) => ({
+          useFactory: () => ({
             type: 'postgres' as const,
-            url: await embedded.databaseUrl(),
+            url: options.database.url,
             entities: options.entities,
             migrations: options.migrations,
             synchronize: false,
@@ -38,7 +47,11 @@ export class DatabaseModule {
           }),
         }),
       ],
-      providers: [EmbeddedDatabaseService, DatabaseBootstrapService],
+      providers: [
+        DatabaseBootstrapService,
+        { provide: RESOLVED_DATABASE, useValue: options.database },
+        { provide: EmbeddedShutdown, useFactory: () => new EmbeddedShutdown(options.database) },
+      ],
       exports: [DatabaseBootstrapService],
     };
   }

@@ -1,31 +1,24 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { defaultEmbeddedDataDir, EmbeddedPostgres } from './embedded-postgres';
 
-/** Resolves the database URL: DATABASE_URL, or the embedded server (started on first use, stopped at shutdown). */
-@Injectable()
-export class EmbeddedDatabaseService implements OnApplicationShutdown {
-  private readonly logger = new Logger('EmbeddedPostgres');
-  private server?: EmbeddedPostgres;
-  private url?: Promise<string>;
+export interface ResolvedDatabase {
+  url: string;
+  /** The embedded server, when we run one; stopped when the app shuts down. */
+  embedded?: EmbeddedPostgres;
+}
 
-  constructor(private readonly config: AppConfig) {}
-
-  databaseUrl(): Promise<string> {
-    if (this.config.DATABASE_URL) return Promise.resolve(this.config.DATABASE_URL);
-    this.url ??= (async () => {
-      this.server = new EmbeddedPostgres({
-        dataDir: defaultEmbeddedDataDir(this.config.home),
-        port: this.config.EMBEDDED_PG_PORT,
-        database: 'anyam',
-        log: (line) => this.logger.log(line),
-      });
-      return this.server.start();
-    })();
-    return this.url;
-  }
-
-  async onApplicationShutdown() {
-    await this.server?.stop();
-  }
+/**
+ * DATABASE_URL, or the embedded server under ANYAM_HOME/pg (started, or reused after a crash).
+ * Runs before Nest starts, so a failure is one clear line rather than a framework stack trace.
+ */
+export async function resolveDatabase(config: AppConfig): Promise<ResolvedDatabase> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL };
+  const verbose = ['info', 'debug', 'trace'].includes(config.LOG_LEVEL);
+  const embedded = new EmbeddedPostgres({
+    dataDir: defaultEmbeddedDataDir(config.home),
+    port: config.EMBEDDED_PG_PORT,
+    database: 'anyam',
+    log: (line) => verbose && console.log(`[embedded-postgres] ${line}`),
+  });
+  return { url: await embedded.start(), embedded };
 }
