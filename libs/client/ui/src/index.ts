@@ -1,0 +1,23 @@
+import './tokens.css';
+import './ui.css';
+
+export { Button, type ButtonProps, type ButtonVariant } from './button';
+export { Link, type LinkProps } from './link';
+export { FieldFrame } from './field';
+export { TextField, type TextFieldProps } from './text-field';
+export { PasswordField, type PasswordFieldProps } from './password-field';
+export { Select, type SelectProps, type SelectOption, type SelectGroup } from './select';
+export { Dialog, type DialogProps } from './dialog';
+export { Tabs, type TabsProps, type TabItem } from './tabs';
+export { DateTime, type DateTimeProps } from './date-time';
+export * from './format-date-time';
+export { ViewerProvider, useViewer } from './viewer';
+export { SkipLink } from './skip-link';
+export { LiveRegionProvider, useAnnounce, type Politeness } from './live-region';
+export { FormErrorSummary, type FormProblem, type FormErrorSummaryProps } from './form-error-summary';
+export { Skeleton } from './skeleton';
+export { Notice } from './notice';
+export { PageHeading } from './page-heading';
+export { useForm, type FieldRule, type UseFormOptions } from './use-form';
+export { uiLocales } from './locales';
+export type { LocaleLoaders, Messages } from './locale-loaders';
