@@ -1,0 +1,148 @@
+import { useSession } from '@anyam/client/account';
+import { useUpdateProfileMutation } from '@anyam/client/graphql';
+import { browserTimeZone, Button, Link, SkipLink, Skeleton, useAnnounce, ViewerProvider } from '@anyam/client/ui';
+import { isLocale, LOCALE_NAMES, LOCALES } from '@anyam/shared/domain';
+import { Globe } from 'lucide-react';
+import { Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+
+/** The signed-in member's language wins over the browser's; follows changes made on other devices too. */
+function useMemberLanguage() {
+  const { member } = useSession();
+  const { i18n } = useTranslation();
+  const locale = member?.locale;
+  useEffect(() => {
+    if (locale && isLocale(locale) && locale !== i18n.resolvedLanguage) void i18n.changeLanguage(locale);
+  }, [locale, i18n]);
+}
+
+function LanguageSwitcher() {
+  const { t, i18n } = useTranslation('web');
+  const { member } = useSession();
+  const [updateProfile] = useUpdateProfileMutation();
+  const current = i18n.resolvedLanguage ?? 'en';
+
+  const choose = async (language: string) => {
+    await i18n.changeLanguage(language);
+    // Remember it for the member on every device; the browser remembers it too (localStorage).
+    if (member && member.locale !== language) {
+      try {
+        await updateProfile({ variables: { input: { locale: language } } });
+      } catch {
+        // Still switched here; the profile page shows the saved language.
+      }
+    }
+  };
+
+  return (
+    <div className="an-lang">
+      <label htmlFor="language-switcher" className="an-lang__label">
+        <Globe className="an-icon" aria-hidden="true" focusable="false" />
+        {t('language')}
+      </label>
+      <select
+        id="language-switcher"
+        className="an-select an-lang__select"
+        value={current}
+        onChange={(event) => void choose(event.target.value)}
+      >
+        {LOCALES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LOCALE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function AccountLinks() {
+  const { t } = useTranslation('web');
+  const { member, status, signOut } = useSession();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const [busy, setBusy] = useState(false);
+
+  if (status === 'loading') return <div className="an-account an-account--loading" aria-hidden="true" />;
+  if (!member) {
+    return (
+      <div className="an-account">
+        <Link to="/sign-in" className="an-account__link">
+          {t('account.signIn')}
+        </Link>
+        <Link to="/sign-up" appearance="button-primary">
+          {t('account.signUp')}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="an-account">
+      <Link to="/profile" className="an-account__link an-account__name">
+        {member.name}
+      </Link>
+      <Button
+        variant="secondary"
+        busy={busy}
+        onClick={async () => {
+          setBusy(true);
+          await signOut();
+          setBusy(false);
+          navigate('/');
+          announce(t('account.signedOut'));
+        }}
+      >
+        {t('account.signOut')}
+      </Button>
+    </div>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation('web');
+  const { member } = useSession();
+  useMemberLanguage();
+
+  return (
+    <ViewerProvider timeZone={member?.timeZone ?? browserTimeZone()}>
+      <div className="an-shell">
+        <SkipLink target="main">{t('skipLink')}</SkipLink>
+        <header className="an-header">
+          <div className="an-band" aria-hidden="true" />
+          <div className="an-header__bar">
+            <Link to="/" className="an-brand">
+              Anyam
+            </Link>
+            <AccountLinks />
+            <LanguageSwitcher />
+          </div>
+        </header>
+        <div className="an-body">
+          <nav className="an-nav" aria-label={t('nav.label')}>
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              {member && (
+                <li>
+                  <NavLink to="/profile">{t('nav.profile')}</NavLink>
+                </li>
+              )}
+            </ul>
+          </nav>
+          <main id="main" className="an-main" tabIndex={-1}>
+            <Suspense fallback={<Skeleton label={t('loading')} lines={5} />}>
+              <Outlet />
+            </Suspense>
+          </main>
+        </div>
+        <footer className="an-footer">
+          <p>{t('footer')}</p>
+        </footer>
+      </div>
+    </ViewerProvider>
+  );
+}
