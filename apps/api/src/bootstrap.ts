@@ -16,6 +16,8 @@ import { DemoDataService } from './demo/demo-data.service';
 export interface CreateAppOptions {
   /** Folder of the built web app; default dist/web under the working directory. */
   webDist?: string;
+  /** Load demo data into an empty database when the config asks for it (default true). */
+  seed?: boolean;
 }
 
 /** Builds the API + web server (not yet listening): used by main.ts and by the integration tests. */
@@ -61,7 +63,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   serveWebApp(app, options.webDist ?? path.resolve(WEB_DIST));
   await app.init();
 
-  if (config.seedDemoData) await app.get(DemoDataService).seedIfEmpty();
+  if (config.seedDemoData && options.seed !== false) await app.get(DemoDataService).seedIfEmpty();
   return app;
 }
 

@@ -27,13 +27,15 @@ export class DemoDataService {
     });
   }
 
-  /** Empties every table (keeping the schema and migration history) and loads the demo data again. */
+  /**
+   * Drops every table, migrates again (reference data such as themes comes from migrations) and loads
+   * the demo data: the state of a fresh install.
+   */
   async reset(): Promise<void> {
     await this.bootstrap.withLock(async () => {
-      const tables: { tablename: string }[] = await this.db.query(
-        `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
-      );
-      if (tables.length) await this.db.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
+      await this.db.query('DROP SCHEMA public CASCADE');
+      await this.db.query('CREATE SCHEMA public');
+      await this.db.runMigrations({ transaction: 'each' });
       await this.seed();
     });
   }
