@@ -80,7 +80,9 @@ export function SessionProvider({ auth, children }: { auth: AccessTokenStore; ch
   const drop = useCallback(async () => {
     window.clearTimeout(timer.current);
     auth.clear();
-    await client.clearStore();
+    // Forget the previous member's data. resetStore keeps the cache watches of mounted queries (clearStore
+    // would discard them, and `me` below would never reach the session again) and refetches them as a visitor.
+    await client.resetStore().catch(() => undefined);
     client.writeQuery<MeQuery>({ query: MeDocument, data: { me: null } });
     setStatus('signedOut');
   }, [auth, client]);
