@@ -326,8 +326,11 @@ function parseMail(raw) {
 /**
  * The newest mail to `to` in `mailDir` (the readable `.txt` twin of each `.eml`), waiting up to 10 s for
  * one to appear. Returns `{ subject, text }`, text being the plain-text body.
+ * Options: `since` (a Date or epoch ms): ignore mails written before it, to wait for a second mail to the
+ * same address rather than find the first one again; `timeoutMs`.
  */
-export async function readMail(mailDir, to, { timeoutMs = 10_000 } = {}) {
+export async function readMail(mailDir, to, { since = 0, timeoutMs = 10_000 } = {}) {
+  const notBefore = Number(since) - 20; // the kernel stamps files with a coarse clock, a few ms behind Date.now()
   const wanted = to.trim().toLowerCase();
   const deadline = Date.now() + timeoutMs;
   let seen = [];
@@ -343,6 +346,7 @@ export async function readMail(mailDir, to, { timeoutMs = 10_000 } = {}) {
     }
     seen = mails.map((m) => `${m.name} (To: ${m.to})`);
     const matching = mails
+      .filter((m) => m.mtime >= notBefore)
       .filter((m) => m.to.toLowerCase().split(/[,\s<>]+/).includes(wanted) || m.to.toLowerCase() === wanted)
       .sort((a, b) => b.mtime - a.mtime || b.name.localeCompare(a.name));
     if (matching.length) return { subject: matching[0].subject, text: matching[0].text };
