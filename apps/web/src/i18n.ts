@@ -33,7 +33,7 @@ export const LANGUAGE_STORAGE_KEY = 'anyam.language';
 
 export function initI18n() {
   i18n.on('languageChanged', (language) => {
-    document.documentElement.lang = language;
+    document.documentElement.lang = i18n.resolvedLanguage ?? language;
   });
   return i18n
     .use(lazyBackend)
@@ -51,6 +51,8 @@ export function initI18n() {
         order: ['localStorage', 'navigator'],
         caches: ['localStorage'],
         lookupLocalStorage: LANGUAGE_STORAGE_KEY,
+        // "pt-BR" → "pt": the interface has one variant of each language.
+        convertDetectedLanguage: (language: string) => language.split('-')[0].toLowerCase(),
       },
       interpolation: { escapeValue: false },
       react: { useSuspense: true },
