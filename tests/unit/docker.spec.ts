@@ -185,6 +185,11 @@ describe('docker/compose.yaml', () => {
     expect(names.filter((n) => !APP_ENV.has(n))).toEqual([]);
   });
 
+  it('tells the API instances they are behind a proxy, when the app has that setting', () => {
+    if (!APP_ENV.has('TRUST_PROXY')) return;
+    for (const name of apiNames) expect(services[name].environment.TRUST_PROXY).toBe('true');
+  });
+
   it('puts nginx on :8080 in front of every API instance', () => {
     const nginx = services.nginx;
     expect(nginx.ports.map(String)).toContain('8080:80');
@@ -289,6 +294,8 @@ describe('docker/k8s', () => {
     ];
     expect(names.filter((n) => !APP_ENV.has(n))).toEqual([]);
     expect(configMap.data.PORT).toBe(String(DEFAULT_PORT));
+    // Behind an ingress controller the client address comes from X-Forwarded-For.
+    if (APP_ENV.has('TRUST_PROXY')) expect(configMap.data.TRUST_PROXY).toBe('true');
   });
 
   it('applies every manifest but the secret example through kustomization.yaml', () => {
