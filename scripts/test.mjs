@@ -139,7 +139,7 @@ for (const stage of stages) {
 
 // ——— summary ———
 const total = { passed: 0, failed: 0, skipped: 0 };
-const lines = ['', '── summary'];
+const lines = [];
 for (const r of results) {
   if (r.counts) for (const k of Object.keys(total)) total[k] += r.counts[k];
   else if (r.extraFailure) total.failed += r.extraFailure;
@@ -149,6 +149,7 @@ for (const r of results) {
     : (r.note ?? '');
   lines.push(`  ${r.name.padEnd(12)} ${r.status.padEnd(8)} ${time.padStart(8)}  ${detail}`.trimEnd());
 }
-lines.push(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
-process.stdout.write(`${lines.join('\n')}\n`);
+// The plain count line first (alone on its line, as CI log readers look for it), then each stage.
+// .ci/run repeats the count line as the very last line of the CI log.
+process.stdout.write(`\n── summary\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n${lines.join('\n')}\n`);
 process.exit(failed || interrupted ? 1 : 0);
