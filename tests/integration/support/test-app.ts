@@ -39,6 +39,7 @@ export interface TestMember {
 
 export interface TestApp {
   url: string;
+  databaseName: string;
   app: NestExpressApplication;
   db: DataSource;
   config: AppConfig;
@@ -60,11 +61,14 @@ export const randomIp = () => `10.${[0, 0, 0].map(() => Math.floor(Math.random()
 let counter = 0;
 
 /** A fresh database copied from the migrated template, and the real app listening on a free port. */
-export async function startTestApp(options: { demoData?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { demoData?: boolean; env?: Record<string, string>; /** Run a second instance on another app's database. */ shareDatabaseWith?: TestApp } = {},
+): Promise<TestApp> {
   const serverUrl = process.env.ANYAM_IT_SERVER_URL!;
   const run = process.env.ANYAM_IT_RUN!;
-  const dbName = randomDatabaseName(run);
-  await adminQuery(serverUrl, `CREATE DATABASE "${dbName}" TEMPLATE "${process.env.ANYAM_IT_TEMPLATE}"`);
+  const ownsDatabase = !options.shareDatabaseWith;
+  const dbName = options.shareDatabaseWith?.databaseName ?? randomDatabaseName(run);
+  if (ownsDatabase) await adminQuery(serverUrl, `CREATE DATABASE "${dbName}" TEMPLATE "${process.env.ANYAM_IT_TEMPLATE}"`);
   const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anyam-it-mail-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -111,6 +115,7 @@ export async function startTestApp(options: { demoData?: boolean; env?: Record<s
 
   return {
     url,
+    databaseName: dbName,
     app,
     db,
     config,
@@ -135,7 +140,7 @@ export async function startTestApp(options: { demoData?: boolean; env?: Record<s
     },
     async close() {
       await app.close();
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      if (ownsDatabase) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
       fs.rmSync(mailDir, { recursive: true, force: true });
     },
   };
