@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Permission } from '@anyam/shared/domain';
-import { Actor, Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission } from '@anyam/server/core';
+import { Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission } from '@anyam/server/core';
 import { AccountsLoaderFactory, MemberRepository } from '@anyam/server/accounts';
 import { DirectoryMemberType, InvitationPreviewType, InvitationType, MemberHubRoleType, MemberOrganisationRoleType } from './graphql/hub.type';
 import { HubType } from './graphql/hub.type';
