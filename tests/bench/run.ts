@@ -184,7 +184,7 @@ async function main() {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `mutation { signIn(input: { email: "member1@bench.test", password: "bench-password-2023" }) { accessToken } }` }),
-    }).then((r) => r.json());
+    }).then((r) => r.json() as Promise<{ data: { signIn: { accessToken: string } } }>);
     const token = signIn.data.signIn.accessToken as string;
     const auth = { authorization: `Bearer ${token}` };
     const hubs = (first: number) =>

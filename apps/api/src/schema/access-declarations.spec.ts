@@ -1,31 +1,4 @@
-import 'reflect-metadata';
-import { ACCESS_METADATA, AccessDeclaration } from '@anyam/server/core';
-import { RESOLVERS } from './build-schema';
-
-const RESOLVER_TYPE = 'graphql:resolver_type';
-const RESOLVER_NAME = 'graphql:resolver_name';
-
-/** Every Query, Mutation and Subscription with the access it declares. */
-export function operationDeclarations() {
-  const rows: { operation: string; type: string; access: string }[] = [];
-  for (const resolver of RESOLVERS) {
-    const proto = resolver.prototype;
-    for (const key of Object.getOwnPropertyNames(proto)) {
-      if (key === 'constructor') continue;
-      const handler = proto[key];
-      const type = Reflect.getMetadata(RESOLVER_TYPE, handler);
-      if (!['Query', 'Mutation', 'Subscription'].includes(type)) continue;
-      const declaration: AccessDeclaration | undefined =
-        Reflect.getMetadata(ACCESS_METADATA, handler) ?? Reflect.getMetadata(ACCESS_METADATA, resolver);
-      rows.push({
-        operation: Reflect.getMetadata(RESOLVER_NAME, handler) ?? key,
-        type,
-        access: !declaration ? 'UNDECLARED' : declaration.kind === 'public' ? '@Public' : declaration.permission,
-      });
-    }
-  }
-  return rows.sort((a, b) => `${a.type}${a.operation}`.localeCompare(`${b.type}${b.operation}`));
-}
+import { operationDeclarations } from './operation-declarations';
 
 describe('access declarations', () => {
   it('every GraphQL operation declares @Public() or @RequirePermission()', () => {
