@@ -6,6 +6,20 @@ import {
   SignInPage,
   SignUpPage,
 } from '@anyam/client/account';
+import {
+  AlliancePage,
+  CommunityProfilePage,
+  HubEditPage,
+  HubPage,
+  HubsPage,
+  InvitationPage,
+  MemberPage,
+  MembersPage,
+  OrganisationEditPage,
+  OrganisationPage,
+  RegionPage,
+  RegionsPage,
+} from '@anyam/client/community';
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { BootSkeleton } from './boot-skeleton';
@@ -32,6 +46,53 @@ export function App() {
             </RequireMember>
           }
         />
+        <Route
+          path="profile/community"
+          element={
+            <RequireMember>
+              <CommunityProfilePage />
+            </RequireMember>
+          }
+        />
+        <Route path="regions" element={<RegionsPage />} />
+        <Route path="regions/:slug" element={<RegionPage />} />
+        <Route path="alliances/:slug" element={<AlliancePage />} />
+        <Route path="hubs" element={<HubsPage />} />
+        <Route path="hubs/:slug" element={<HubPage />} />
+        <Route
+          path="hubs/:slug/edit"
+          element={
+            <RequireMember>
+              <HubEditPage />
+            </RequireMember>
+          }
+        />
+        <Route path="organisations/:slug" element={<OrganisationPage />} />
+        <Route
+          path="organisations/:slug/edit"
+          element={
+            <RequireMember>
+              <OrganisationEditPage />
+            </RequireMember>
+          }
+        />
+        <Route
+          path="members"
+          element={
+            <RequireMember>
+              <MembersPage />
+            </RequireMember>
+          }
+        />
+        <Route
+          path="members/:id"
+          element={
+            <RequireMember>
+              <MemberPage />
+            </RequireMember>
+          }
+        />
+        <Route path="invitations/:token" element={<InvitationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       </Routes>

@@ -1,4 +1,5 @@
 import { accountLocales } from '@anyam/client/account';
+import { communityLocales } from '@anyam/client/community';
 import { uiLocales, type LocaleLoaders } from '@anyam/client/ui';
 import { DEFAULT_LOCALE, isLocale, LOCALES } from '@anyam/shared/domain';
 import i18n, { type BackendModule } from 'i18next';
@@ -11,6 +12,7 @@ const NAMESPACES: Record<string, LocaleLoaders> = {
   web: webLocales,
   ui: uiLocales,
   account: accountLocales,
+  community: communityLocales,
 };
 
 const lazyBackend: BackendModule = {

@@ -126,9 +126,22 @@ export function Layout() {
                   {t('nav.home')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/hubs">{t('nav.hubs')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/regions">{t('nav.regions')}</NavLink>
+              </li>
               {member && (
                 <li>
-                  <NavLink to="/profile">{t('nav.profile')}</NavLink>
+                  <NavLink to="/members">{t('nav.members')}</NavLink>
+                </li>
+              )}
+              {member && (
+                <li>
+                  <NavLink to="/profile" end>
+                    {t('nav.profile')}
+                  </NavLink>
                 </li>
               )}
             </ul>

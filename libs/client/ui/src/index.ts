@@ -3,7 +3,7 @@ import './ui.css';
 
 export { Button, type ButtonProps, type ButtonVariant } from './button';
 export { Link, type LinkProps } from './link';
-export { FieldFrame } from './field';
+export { FieldFrame, describedBy } from './field';
 export { TextField, type TextFieldProps } from './text-field';
 export { PasswordField, type PasswordFieldProps } from './password-field';
 export { Select, type SelectProps, type SelectOption, type SelectGroup } from './select';
