@@ -12,7 +12,13 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     config: AppConfig,
     private readonly tokens: TokenService,
   ) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.jwtSecret, ignoreExpiration: false });
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // A KeyObject (see AppConfig.jwtKey); passport-jwt hands it to jsonwebtoken as it is.
+      secretOrKey: config.jwtKey as unknown as string,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
   }
 
   validate(claims: AccessTokenClaims): MemberActor | false {
