@@ -1,7 +1,10 @@
 // Shared Jest settings: SWC transpiles TypeScript (type-checking is `npm run typecheck`), tsconfig paths map to sources.
 const { compilerOptions } = require('./tsconfig.base.json');
 
-const moduleNameMapper = {};
+const moduleNameMapper = {
+  // Stylesheets imported by UI components mean nothing to Jest.
+  '\\.css$': '<rootDir>/tests/unit/style-stub.js',
+};
 for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
   moduleNameMapper[`^${alias.replace(/[/]/g, '\\/')}$`] = `<rootDir>/${target}`;
 }
