@@ -46,3 +46,15 @@ describe('error mapping', () => {
     expect(format(error.toJSON(), error)).toMatchObject({ extensions: { code: ErrorCode.RateLimited, retryAfterSeconds: 13 } });
   });
 });
+
+describe('error mapping of malformed values that reach PostgreSQL', () => {
+  it('answers BAD_USER_INPUT for an invalid uuid, without SQL', () => {
+    const format = createErrorFormatter({ error: () => undefined });
+    const driverError = Object.assign(new Error('invalid input syntax for type uuid: "Z^"'), { code: '22P02' });
+    const queryFailed = Object.assign(new Error('invalid input syntax for type uuid: "Z^"'), { driverError, query: 'SELECT …' });
+    const error = new GraphQLError(queryFailed.message, { originalError: queryFailed, path: ['hubs'] });
+    const out = format(error.toJSON(), error);
+    expect(out.extensions).toEqual({ code: ErrorCode.BadUserInput, reason: 'invalidFormat' });
+    expect(out.message).not.toMatch(/uuid|SELECT/);
+  });
+});

@@ -25,6 +25,16 @@ const HTTP_STATUS_TO_CODE: Record<number, ErrorCode> = {
   429: ErrorCode.RateLimited,
 };
 
+/** PostgreSQL errors that can only come from a malformed value sent by the client. */
+const INPUT_SQLSTATES: Record<string, string> = {
+  '22P02': 'One of the values is not in the expected format (for example an id).',
+  '22003': 'One of the numbers is out of range.',
+  '22007': 'One of the dates or times is not valid.',
+  '22008': 'One of the dates or times is out of range.',
+  '22001': 'One of the values is too long.',
+  '22021': 'One of the values contains a character that is not allowed.',
+};
+
 /**
  * The one error mapping: domain errors keep their code and details; GraphQL's own validation errors
  * pass through (as BAD_USER_INPUT for bad variables); anything else is logged with its stack and
@@ -37,6 +47,12 @@ export function createErrorFormatter(logger: Logger) {
 
     if (original instanceof AppError) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    const pgCode = (original as { driverError?: { code?: string } } | null)?.driverError?.code;
+    if (pgCode && pgCode in INPUT_SQLSTATES) {
+      // A value that slipped past validation (an id that is no UUID, a number out of range): the
+      // client's mistake, and nothing was written — say so instead of a 500.
+      return { ...base, message: INPUT_SQLSTATES[pgCode], extensions: { code: ErrorCode.BadUserInput, reason: 'invalidFormat' } };
     }
     if (original instanceof HttpException) {
       const code = HTTP_STATUS_TO_CODE[original.getStatus()] ?? ErrorCode.Internal;
