@@ -1,6 +1,6 @@
 import { useChangePasswordMutation, useUpdateProfileMutation } from '@anyam/client/graphql';
 import { LOCALE_NAMES, LOCALES } from '@anyam/shared/domain';
-import { Button, DateTime, Notice, PageHeading, PasswordField, Select, TextField } from '@anyam/client/ui';
+import { Button, DateTime, Link, Notice, PageHeading, PasswordField, Select, TextField } from '@anyam/client/ui';
 import { Check } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,9 @@ export default function ProfilePage() {
           </dd>
         </div>
       </dl>
+      <p className="an-after-form">
+        <Link to="/profile/community">{t('profile.communityLink')}</Link>
+      </p>
       <DetailsSection member={member} />
       <PasswordSection email={member.email ?? undefined} />
     </>
