@@ -19,5 +19,6 @@ export { Skeleton } from './skeleton';
 export { Notice } from './notice';
 export { PageHeading } from './page-heading';
 export { useForm, type FieldRule, type UseFormOptions } from './use-form';
+export { useFormFlow, type FormFlowOptions, type ServerProblem } from './use-form-flow';
 export { uiLocales } from './locales';
 export type { LocaleLoaders, Messages } from './locale-loaders';
