@@ -6,6 +6,7 @@ import { MemberEntity, PasswordHasher, RoleGrantEntity } from '@anyam/server/acc
 import { RoleScope } from '@anyam/shared/domain';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { seedDemoCommunity } from './demo-community';
+import { seedDemoForum } from './demo-forum';
 
 /** Loads the demo data set into an empty database (once, even with several instances starting together). */
 @Injectable()
@@ -43,6 +44,7 @@ export class DemoDataService {
   private async seed(): Promise<void> {
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     let community = { hubs: 0, organisations: 0 };
+    let forum = { groups: 0, threads: 0 };
     await this.db.transaction(async (tx) => {
       const memberIds = new Map<string, string>();
       for (const account of DEMO_ACCOUNTS) {
@@ -63,9 +65,10 @@ export class DemoDataService {
         }
       }
       community = await seedDemoCommunity(tx, memberIds);
+      forum = await seedDemoForum(tx, memberIds);
     });
     this.logger.log(
-      `Demo data loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${community.organisations} organisations, ${community.hubs} hubs`,
+      `Demo data loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${community.organisations} organisations, ${community.hubs} hubs, ${forum.groups} forum groups, ${forum.threads} threads`,
     );
   }
 }
