@@ -3,9 +3,10 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { ACCOUNTS_RESOLVERS } from '@anyam/server/accounts';
 import { COMMUNITY_RESOLVERS } from '@anyam/server/community';
+import { FORUM_RESOLVERS } from '@anyam/server/forum';
 
 /** Every resolver class of every domain. A test checks this list matches the resolvers the app module loads. */
-export const RESOLVERS = [...ACCOUNTS_RESOLVERS, ...COMMUNITY_RESOLVERS];
+export const RESOLVERS = [...ACCOUNTS_RESOLVERS, ...COMMUNITY_RESOLVERS, ...FORUM_RESOLVERS];
 
 export async function buildSchemaSdl(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '@anyam/server/accounts';
 import { GroupEntity } from './entities/group.entity';
 import { GroupMemberEntity } from './entities/group-member.entity';
 import { ThreadEntity } from './entities/thread.entity';
@@ -7,12 +8,22 @@ import { ThreadThemeEntity } from './entities/thread-theme.entity';
 import { PostEntity } from './entities/post.entity';
 import { PostRevisionEntity } from './entities/post-revision.entity';
 import { CreateForum1764500000000 } from './migrations/1764500000000-create-forum';
+import { ForumRepository } from './forum.repository';
+import { ForumService } from './forum.service';
+import { ForumLoaderFactory } from './forum.loaders';
+import { GroupResolver } from './group.resolver';
+import { ThreadResolver } from './thread.resolver';
+import { PostResolver } from './post.resolver';
+import { SearchResolver } from './search.resolver';
 
 export const FORUM_ENTITIES = [GroupEntity, GroupMemberEntity, ThreadEntity, ThreadThemeEntity, PostEntity, PostRevisionEntity];
 export const FORUM_MIGRATIONS = [CreateForum1764500000000];
+export const FORUM_RESOLVERS: Type<unknown>[] = [GroupResolver, ThreadResolver, PostResolver, SearchResolver];
 
-/** Forum: groups, threads, posts (the API comes in the next commit). */
+/** Forum: groups, threads, posts, search, live new posts. */
 @Module({
-  imports: [TypeOrmModule.forFeature(FORUM_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(FORUM_ENTITIES), AccountsModule],
+  providers: [ForumRepository, ForumService, ForumLoaderFactory, ...FORUM_RESOLVERS],
+  exports: [ForumRepository, ForumService, ForumLoaderFactory],
 })
 export class ForumModule {}

@@ -1,0 +1,65 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { GroupAccess } from '../forum.repository';
+import type { ThreadEntity } from '../entities/thread.entity';
+
+type PostThread = Pick<ThreadEntity, 'id' | 'authorId' | 'locked' | 'archived' | 'acceptedPostId'>;
+
+@ObjectType('Post', { description: 'A post in a thread. A removed post keeps its place with a placeholder.' })
+export class PostType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  threadId: string;
+
+  @Field(() => Int, { description: '1 for the opening post.' })
+  number: number;
+
+  @Field({ description: 'Sanitised HTML, safe to insert; a placeholder when removed.' })
+  bodyHtml: string;
+
+  @Field(() => String, { nullable: true, description: 'The Markdown source, for the author or a moderator to edit; null when removed.' })
+  bodyMarkdown: string | null;
+
+  @Field()
+  language: string;
+
+  @Field()
+  removed: boolean;
+
+  @Field(() => ID, { nullable: true })
+  quotePostId: string | null;
+
+  @Field({ description: 'This post is the thread’s accepted answer.' })
+  isAcceptedAnswer: boolean;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  editedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt: Date;
+
+  @Field()
+  viewerCanEdit: boolean;
+
+  @Field()
+  viewerCanDelete: boolean;
+
+  /** Not fields. */
+  authorId: string | null;
+  thread: PostThread;
+  access: GroupAccess;
+}
+
+@ObjectType('SearchHit', { description: 'A post (or a thread title) matching a search, with a highlighted snippet.' })
+export class SearchHitType {
+  @Field({ description: 'Sanitised HTML: matched words in <mark>.' })
+  snippet: string;
+
+  @Field({ description: 'Relevance; titles weigh more than bodies.' })
+  rank: number;
+
+  /** Not fields: the post is resolved through loaders. */
+  postId: string;
+  threadId: string;
+}

@@ -1,0 +1,86 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Mutation, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Permission } from '@anyam/shared/domain';
+import { Actor, Ctx, CurrentActor, MemberActor, Public, PUB_SUB, PubSubEngine, RequestContext, RequirePermission } from '@anyam/server/core';
+import { AccountsLoaderFactory } from '@anyam/server/accounts';
+import { PostType } from './graphql/post.type';
+import { ForumAuthorType, ThreadType } from './graphql/thread.type';
+import { CreatePostInput, EditPostInput } from './graphql/post.input';
+import { ForumService, PostAddedEvent, postAddedTopic, PostInThread } from './forum.service';
+import { ForumLoaderFactory } from './forum.loaders';
+import { toPostType, toThreadType } from './forum.mapper';
+
+const toType = (found: PostInThread, actor: Actor) => toPostType(found.post, found.thread, found.access, actor);
+
+@Resolver(() => PostType)
+export class PostResolver {
+  constructor(
+    private readonly service: ForumService,
+    private readonly loaders: ForumLoaderFactory,
+    private readonly accounts: AccountsLoaderFactory,
+    @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+  ) {}
+
+  @RequirePermission(Permission.PostInForum)
+  @Mutation(() => PostType, {
+    description: 'Reply in a thread. One post per 10 s per member (RATE_LIMITED with the wait); the same clientMutationId returns the first post.',
+  })
+  async createPost(@Args('input') input: CreatePostInput, @CurrentActor() actor: MemberActor): Promise<PostType> {
+    return toType(await this.service.createPost(actor, input), actor);
+  }
+
+  @RequirePermission(Permission.PostInForum)
+  @Mutation(() => PostType, { description: 'The author or a moderator edits a post; the previous body is kept in its history.' })
+  async editPost(@Args('input') input: EditPostInput, @CurrentActor() actor: MemberActor): Promise<PostType> {
+    return toType(await this.service.editPost(actor, input), actor);
+  }
+
+  @RequirePermission(Permission.PostInForum)
+  @Mutation(() => PostType, { description: 'The author or a moderator removes a post; it stays as a "removed" placeholder.' })
+  async deletePost(@Args('postId', { type: () => ID }) postId: string, @CurrentActor() actor: MemberActor): Promise<PostType> {
+    return toType(await this.service.deletePost(actor, postId), actor);
+  }
+
+  @RequirePermission(Permission.PostInForum)
+  @Mutation(() => PostType, { description: 'The thread’s author or a moderator marks a reply as the accepted answer.' })
+  async acceptAnswer(@Args('postId', { type: () => ID }) postId: string, @CurrentActor() actor: MemberActor): Promise<PostType> {
+    return toType(await this.service.acceptAnswer(actor, postId), actor);
+  }
+
+  @Public()
+  @Subscription(() => PostType, {
+    description: 'New posts in a thread the viewer can read. Checked again for each post at delivery time.',
+    filter: async function (this: PostResolver, payload: PostAddedEvent, _args: unknown, ctx: RequestContext) {
+      // Same read rule as the queries, from the database now (the viewer may have been removed from the group).
+      return (await this.service.postForSubscriber(ctx.actor, payload.postId)) !== null;
+    },
+    resolve: async function (this: PostResolver, payload: PostAddedEvent, _args: unknown, ctx: RequestContext) {
+      const found = await this.service.postForSubscriber(ctx.actor, payload.postId);
+      return found ? toType(found, ctx.actor) : null;
+    },
+  })
+  async postAdded(@Args('threadId', { type: () => ID }) threadId: string, @CurrentActor() actor: Actor) {
+    await this.service.thread(actor, threadId); // NOT_FOUND for a thread the viewer cannot read
+    return this.pubSub.asyncIterableIterator(postAddedTopic(threadId));
+  }
+
+  @ResolveField(() => ForumAuthorType, { nullable: true, description: 'Null for a removed post.' })
+  async author(@Parent() post: PostType, @Ctx() ctx: RequestContext): Promise<ForumAuthorType | null> {
+    if (!post.authorId) return null;
+    const m = await ctx.loaders.get(this.accounts).memberById.load(post.authorId);
+    return m ? { id: m.id, name: m.name } : null;
+  }
+
+  @ResolveField(() => PostType, { nullable: true, description: 'The quoted post (same thread).' })
+  async quotePost(@Parent() post: PostType, @Ctx() ctx: RequestContext): Promise<PostType | null> {
+    if (!post.quotePostId) return null;
+    const quoted = await ctx.loaders.get(this.loaders).postById.load(post.quotePostId);
+    return quoted && quoted.threadId === post.threadId ? toPostType(quoted, post.thread, post.access, ctx.actor) : null;
+  }
+
+  @ResolveField(() => ThreadType)
+  async thread(@Parent() post: PostType, @Ctx() ctx: RequestContext): Promise<ThreadType> {
+    const thread = (await ctx.loaders.get(this.loaders).threadById.load(post.threadId))!;
+    return toThreadType(thread, post.access, ctx.actor);
+  }
+}
