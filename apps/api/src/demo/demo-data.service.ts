@@ -7,6 +7,7 @@ import { RoleScope } from '@anyam/shared/domain';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { seedDemoCommunity } from './demo-community';
 import { seedDemoForum } from './demo-forum';
+import { seedDemoMeetings } from './demo-meetings';
 
 /** Loads the demo data set into an empty database (once, even with several instances starting together). */
 @Injectable()
@@ -45,6 +46,7 @@ export class DemoDataService {
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     let community = { hubs: 0, organisations: 0 };
     let forum = { groups: 0, threads: 0 };
+    let meetings = 0;
     await this.db.transaction(async (tx) => {
       const memberIds = new Map<string, string>();
       for (const account of DEMO_ACCOUNTS) {
@@ -66,9 +68,10 @@ export class DemoDataService {
       }
       community = await seedDemoCommunity(tx, memberIds);
       forum = await seedDemoForum(tx, memberIds);
+      meetings = await seedDemoMeetings(tx, memberIds);
     });
     this.logger.log(
-      `Demo data loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${community.organisations} organisations, ${community.hubs} hubs, ${forum.groups} forum groups, ${forum.threads} threads`,
+      `Demo data loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${community.organisations} organisations, ${community.hubs} hubs, ${forum.groups} forum groups, ${forum.threads} threads, ${meetings} meeting series`,
     );
   }
 }

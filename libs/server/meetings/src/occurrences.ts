@@ -278,3 +278,31 @@ export function firstStartInstant(series: Pick<RecurringSeries, 'startLocal' | '
   const start = seriesStart({ ...series, durationMinutes: 1, rrule: null });
   return fromFloating(start, series.timeZone);
 }
+
+/**
+ * The first start, and the last start (null when the rule has no end or more than `cap` occurrences),
+ * as instants. Throws a RecurrenceError when the rule never gives a date within five years.
+ */
+export function seriesBounds(series: RecurringSeries, cap = 5000): { firstStart: Date; lastStart: Date | null } {
+  const start = seriesStart(series);
+  const startInstant = fromFloating(start, series.timeZone);
+  if (!series.rrule) return { firstStart: startInstant, lastStart: startInstant };
+  const rule = buildRule(series, start);
+  if (rule.origOptions.until && rule.origOptions.until < start) {
+    throw new RecurrenceError('rrule', 'untilBeforeStart', 'The repeat rule ends (UNTIL) before the first meeting. Move the end after the start.');
+  }
+  const first = rule.after(new Date(start.getTime() - 1), true);
+  if (!first || first.getTime() - start.getTime() > 5 * 366 * 86_400_000) {
+    throw new RecurrenceError('rrule', 'noOccurrence', 'This repeat rule gives no meeting date in the five years after the start. Check the rule and the start.');
+  }
+  const opts = rule.origOptions;
+  if (!opts.count && !opts.until) return { firstStart: fromFloating(first, series.timeZone), lastStart: null };
+  let last: Date | null = null;
+  let n = 0;
+  rule.all((d) => {
+    last = d;
+    n += 1;
+    return n < cap;
+  });
+  return { firstStart: fromFloating(first, series.timeZone), lastStart: n >= cap || !last ? null : fromFloating(last, series.timeZone) };
+}

@@ -1,0 +1,108 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection } from '@anyam/server/community';
+import { MeetingKindEnum, MeetingModeEnum, MeetingVisibilityEnum, RsvpResponseEnum } from '../meetings.enums';
+
+@ObjectType('Rsvp', { description: 'A member’s answer, for one meeting or the whole series.' })
+export class RsvpType {
+  @Field(() => ID)
+  seriesId: string;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'The meeting’s original start; null for the whole series.' })
+  occurrenceStart: Date | null;
+  @Field(() => RsvpResponseEnum)
+  response: RsvpResponseEnum;
+  @Field({ description: 'Going, but waiting for a seat in that mode.' })
+  waitlisted: boolean;
+  @Field(() => Int, { nullable: true, description: '1 = next to get a seat; null when not waitlisted.' })
+  waitlistPosition: number | null;
+}
+
+@ObjectType('MeetingSeries')
+export class MeetingSeriesType {
+  @Field(() => ID)
+  id: string;
+  @Field()
+  title: string;
+  @Field()
+  description: string;
+  @Field(() => MeetingKindEnum)
+  kind: MeetingKindEnum;
+  @Field(() => ID)
+  organisingHubId: string;
+  @Field(() => [ID], { description: 'Participating hubs, the organising hub included.' })
+  participatingHubIds: string[];
+  @Field(() => ID)
+  regionId: string;
+  @Field({ description: 'IANA zone the series is planned in; occurrences keep their wall-clock time in it.' })
+  timeZone: string;
+  @Field({ description: 'Wall-clock start of the first meeting in timeZone, YYYY-MM-DDTHH:mm:ss.' })
+  startLocal: string;
+  @Field(() => GraphQLISODateTime, { description: 'The first start as an instant.' })
+  firstStart: Date;
+  @Field(() => Int)
+  durationMinutes: number;
+  @Field(() => String, { nullable: true, description: 'RFC 5545 RRULE, e.g. FREQ=MONTHLY;BYDAY=2TU; null for a single meeting.' })
+  rrule: string | null;
+  @Field(() => MeetingModeEnum)
+  mode: MeetingModeEnum;
+  @Field(() => String, { nullable: true })
+  place: string | null;
+  @Field(() => String, { nullable: true, description: 'Only for those who may attend.' })
+  onlineUrl: string | null;
+  @Field(() => Int, { nullable: true, description: 'null = no limit.' })
+  capacityInPerson: number | null;
+  @Field(() => Int, { nullable: true, description: 'null = no limit.' })
+  capacityOnline: number | null;
+  @Field(() => MeetingVisibilityEnum)
+  visibility: MeetingVisibilityEnum;
+  @Field(() => Int, { description: 'iCalendar SEQUENCE: bumped on every change.' })
+  sequence: number;
+  @Field()
+  viewerCanEdit: boolean;
+  @Field()
+  viewerCanRsvp: boolean;
+}
+
+@ObjectType('MeetingOccurrence', { description: 'One meeting of a series, computed from its rule and overrides.' })
+export class MeetingOccurrenceType {
+  @Field(() => ID, { description: 'Stable: series id and original start.' })
+  id: string;
+  @Field(() => ID)
+  seriesId: string;
+  @Field(() => GraphQLISODateTime, { description: 'The start the rule gives; identifies the occurrence (RECURRENCE-ID).' })
+  originalStart: Date;
+  @Field(() => GraphQLISODateTime)
+  start: Date;
+  @Field(() => GraphQLISODateTime)
+  end: Date;
+  @Field({ description: 'The series’ IANA time zone.' })
+  timeZone: string;
+  @Field({ description: 'Start in the series’ zone with its offset, e.g. 2027-03-09T09:00:00+07:00.' })
+  localStart: string;
+  @Field()
+  title: string;
+  @Field(() => MeetingKindEnum)
+  kind: MeetingKindEnum;
+  @Field(() => MeetingModeEnum)
+  mode: MeetingModeEnum;
+  @Field(() => String, { nullable: true })
+  place: string | null;
+  @Field(() => String, { nullable: true, description: 'Only for those who may attend.' })
+  onlineUrl: string | null;
+  @Field()
+  cancelled: boolean;
+  @Field()
+  rescheduled: boolean;
+  @Field(() => String, { nullable: true })
+  note: string | null;
+  @Field()
+  viewerCanEdit: boolean;
+  @Field()
+  viewerCanRsvp: boolean;
+
+  /** For field resolvers. */
+  capacityInPerson: number | null;
+  capacityOnline: number | null;
+}
+
+@ObjectType()
+export class MeetingOccurrenceConnection extends Connection(MeetingOccurrenceType, 'MeetingOccurrence') {}

@@ -1,0 +1,118 @@
+import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Permission } from '@anyam/shared/domain';
+import { Actor, Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission } from '@anyam/server/core';
+import { MeetingOccurrenceConnection, MeetingOccurrenceType, MeetingSeriesType, RsvpType } from './graphql/meeting.type';
+import { CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RescheduleOccurrenceInput, RsvpInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
+import { MeetingsService } from './meetings.service';
+import { MeetingsLoaderFactory } from './meetings.loaders';
+import { toRsvpType } from './meeting.mapper';
+
+@Resolver(() => MeetingSeriesType)
+export class MeetingSeriesResolver {
+  constructor(private readonly service: MeetingsService) {}
+
+  @Public()
+  @Query(() => MeetingSeriesType, { description: 'A series the viewer may see.' })
+  meetingSeries(@Args('id', { type: () => ID }) id: string, @CurrentActor() actor: Actor): Promise<MeetingSeriesType> {
+    return this.service.seriesType(actor, id);
+  }
+
+  @RequirePermission(Permission.CoordinateHub)
+  @Mutation(() => MeetingSeriesType, { description: 'Coordinators of the organising hub (or admins).' })
+  createMeetingSeries(@Args('input') input: CreateMeetingSeriesInput, @CurrentActor() actor: MemberActor): Promise<MeetingSeriesType> {
+    return this.service.create(actor, input);
+  }
+
+  @RequirePermission(Permission.CoordinateHub)
+  @Mutation(() => MeetingSeriesType, { description: 'Changes the series and bumps its iCalendar SEQUENCE.' })
+  updateMeetingSeries(@Args('input') input: UpdateMeetingSeriesInput, @CurrentActor() actor: MemberActor): Promise<MeetingSeriesType> {
+    return this.service.update(actor, input);
+  }
+
+  @ResolveField(() => [MeetingOccurrenceType], { description: 'The next meetings from now, overrides applied (cancelled ones left out).' })
+  nextOccurrences(
+    @Parent() series: MeetingSeriesType,
+    @Ctx() ctx: RequestContext,
+    @Args('count', { type: () => Int, defaultValue: 5 }) count: number,
+  ): Promise<MeetingOccurrenceType[]> {
+    return this.service.nextOccurrences(ctx.actor, series.id, count);
+  }
+}
+
+@Resolver(() => MeetingOccurrenceType)
+export class MeetingOccurrenceResolver {
+  constructor(
+    private readonly service: MeetingsService,
+    private readonly loaders: MeetingsLoaderFactory,
+  ) {}
+
+  @Public()
+  @Query(() => MeetingOccurrenceConnection, { description: 'Meetings the viewer may see in [from, to), by start.' })
+  meetings(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => MeetingFilter, nullable: true }) filter?: MeetingFilter,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ) {
+    return this.service.meetings(actor, filter ?? {}, { first, after });
+  }
+
+  @Public()
+  @Query(() => MeetingOccurrenceType, { description: 'One meeting of a series, by its original start or the start it was moved to.' })
+  meetingOccurrence(
+    @Args('seriesId', { type: () => ID }) seriesId: string,
+    @Args('start', { type: () => GraphQLISODateTime }) start: Date,
+    @CurrentActor() actor: Actor,
+  ): Promise<MeetingOccurrenceType> {
+    return this.service.occurrence(actor, seriesId, start);
+  }
+
+  @RequirePermission(Permission.RsvpToMeetings)
+  @Query(() => [MeetingOccurrenceType], { description: 'Meetings in [from, to) I answered going or maybe to.' })
+  myMeetings(
+    @CurrentActor() actor: MemberActor,
+    @Args('from', { type: () => GraphQLISODateTime, nullable: true }) from?: Date,
+    @Args('to', { type: () => GraphQLISODateTime, nullable: true }) to?: Date,
+  ): Promise<MeetingOccurrenceType[]> {
+    return this.service.myMeetings(actor, from ?? null, to ?? null);
+  }
+
+  @RequirePermission(Permission.CoordinateHub)
+  @Mutation(() => MeetingOccurrenceType)
+  cancelOccurrence(@Args('input') input: CancelOccurrenceInput, @CurrentActor() actor: MemberActor): Promise<MeetingOccurrenceType> {
+    return this.service.cancelOccurrence(actor, input);
+  }
+
+  @RequirePermission(Permission.CoordinateHub)
+  @Mutation(() => MeetingOccurrenceType)
+  rescheduleOccurrence(@Args('input') input: RescheduleOccurrenceInput, @CurrentActor() actor: MemberActor): Promise<MeetingOccurrenceType> {
+    return this.service.rescheduleOccurrence(actor, input);
+  }
+
+  @RequirePermission(Permission.RsvpToMeetings)
+  @Mutation(() => RsvpType, { description: 'Answer for one meeting or the whole series; a full mode puts you on its waitlist.' })
+  rsvp(@Args('input') input: RsvpInput, @CurrentActor() actor: MemberActor): Promise<RsvpType> {
+    return this.service.rsvp(actor, input);
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Seats left in person; null = no limit; 0 when full or not offered.' })
+  async seatsLeftInPerson(@Parent() o: MeetingOccurrenceType, @Ctx() ctx: RequestContext): Promise<number | null> {
+    if (o.capacityInPerson === null) return null;
+    const taken = await ctx.loaders.get(this.loaders).seatsTaken.load({ seriesId: o.seriesId, occurrenceStart: o.originalStart });
+    return Math.max(0, o.capacityInPerson - taken.inPerson);
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Seats left online; null = no limit; 0 when full or not offered.' })
+  async seatsLeftOnline(@Parent() o: MeetingOccurrenceType, @Ctx() ctx: RequestContext): Promise<number | null> {
+    if (o.capacityOnline === null) return null;
+    const taken = await ctx.loaders.get(this.loaders).seatsTaken.load({ seriesId: o.seriesId, occurrenceStart: o.originalStart });
+    return Math.max(0, o.capacityOnline - taken.online);
+  }
+
+  @ResolveField(() => RsvpType, { nullable: true, description: 'The viewer’s answer for this meeting (or for the whole series).' })
+  async viewerRsvp(@Parent() o: MeetingOccurrenceType, @Ctx() ctx: RequestContext): Promise<RsvpType | null> {
+    const rows = await ctx.loaders.get(this.loaders).viewerRsvps.load(o.seriesId);
+    const r = rows.find((x) => x.occurrenceStart?.getTime() === o.originalStart.getTime()) ?? rows.find((x) => x.occurrenceStart === null);
+    return r ? toRsvpType(r, r.rank) : null;
+  }
+}

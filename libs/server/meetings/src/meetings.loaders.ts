@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { Actor, isMember, LoaderFactory } from '@anyam/server/core';
+import { RsvpEntity } from './entities/rsvp.entity';
+import { MeetingsRepository } from './meetings.repository';
+
+export interface OccurrenceKey {
+  seriesId: string;
+  occurrenceStart: Date;
+}
+
+export interface MeetingsLoaders {
+  /** Seats taken per mode in one occurrence; one query per batch. */
+  seatsTaken: DataLoader<OccurrenceKey, { inPerson: number; online: number }, string>;
+  /** The viewer's answers in a series (per occurrence and whole series), with waitlist rank. */
+  viewerRsvps: DataLoader<string, (RsvpEntity & { rank: number | null })[]>;
+}
+
+const keyOf = (k: OccurrenceKey) => `${k.seriesId}|${k.occurrenceStart.toISOString()}`;
+
+@Injectable()
+export class MeetingsLoaderFactory implements LoaderFactory<MeetingsLoaders> {
+  constructor(private readonly repo: MeetingsRepository) {}
+
+  createLoaders(actor: Actor): MeetingsLoaders {
+    return {
+      seatsTaken: new DataLoader(
+        async (keys) => {
+          const rows = await this.repo.seatsTaken(keys);
+          const map = new Map<string, { inPerson: number; online: number }>();
+          for (const r of rows) {
+            const k = keyOf(r);
+            const v = map.get(k) ?? { inPerson: 0, online: 0 };
+            if (r.response === 'going_in_person') v.inPerson += r.n;
+            else v.online += r.n;
+            map.set(k, v);
+          }
+          return keys.map((k) => map.get(keyOf(k)) ?? { inPerson: 0, online: 0 });
+        },
+        { cacheKeyFn: keyOf },
+      ),
+      viewerRsvps: new DataLoader(async (seriesIds) => {
+        if (!isMember(actor)) return seriesIds.map(() => []);
+        const rows = await this.repo.rsvpsOf(actor.memberId, seriesIds);
+        return seriesIds.map((id) => rows.filter((r) => r.seriesId === id));
+      }),
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { Module, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MeetingSeriesEntity } from './entities/meeting-series.entity';
+import { MeetingSeriesHubEntity } from './entities/meeting-series-hub.entity';
+import { OccurrenceOverrideEntity } from './entities/occurrence-override.entity';
+import { RsvpEntity } from './entities/rsvp.entity';
+import { CreateMeetings1764600000000 } from './migrations/1764600000000-create-meetings';
+import { MeetingsRepository } from './meetings.repository';
+import { MeetingsService } from './meetings.service';
+import { MeetingsLoaderFactory } from './meetings.loaders';
+import { MeetingOccurrenceResolver, MeetingSeriesResolver } from './meeting.resolver';
+
+export const MEETINGS_ENTITIES = [MeetingSeriesEntity, MeetingSeriesHubEntity, OccurrenceOverrideEntity, RsvpEntity];
+export const MEETINGS_MIGRATIONS = [CreateMeetings1764600000000];
+export const MEETINGS_RESOLVERS: Type<unknown>[] = [MeetingSeriesResolver, MeetingOccurrenceResolver];
+
+/** Meetings: series with RRULE in their own zone, per-occurrence overrides, RSVPs with capacity and waitlist. */
+@Module({
+  imports: [TypeOrmModule.forFeature(MEETINGS_ENTITIES)],
+  providers: [MeetingsRepository, MeetingsService, MeetingsLoaderFactory, ...MEETINGS_RESOLVERS],
+  exports: [MeetingsService],
+})
+export class MeetingsModule {}

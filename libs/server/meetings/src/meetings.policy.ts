@@ -1,0 +1,60 @@
+import { Actor, AppError, isAdmin, isMember } from '@anyam/server/core';
+import { MeetingsError } from './meetings.errors';
+
+interface SeriesRecord {
+  visibility: 'public' | 'hubs' | 'invited';
+  organisingHubId: string;
+}
+
+/**
+ * What the viewer is in the database (role_grants of scope hub, fresher than the access token):
+ * the hubs they belong to (member, facilitator or coordinator) and the hubs they coordinate.
+ */
+export interface ViewerHubs {
+  memberOf: ReadonlySet<string>;
+  coordinates: ReadonlySet<string>;
+}
+
+export const NO_HUBS: ViewerHubs = { memberOf: new Set(), coordinates: new Set() };
+
+/**
+ * Who may do what with meetings. Pure functions of (actor, record, viewer facts).
+ * `invited` is treated as `hubs` until invitations exist.
+ */
+export const MeetingsPolicy = {
+  canSeeSeries(actor: Actor, series: SeriesRecord, participatingHubIds: readonly string[], viewer: ViewerHubs): boolean {
+    if (series.visibility === 'public') return true;
+    if (!isMember(actor)) return false;
+    return isAdmin(actor) || participatingHubIds.some((h) => viewer.memberOf.has(h)) || viewer.coordinates.has(series.organisingHubId);
+  },
+  /** Coordinators of the organising hub, and network admins. */
+  canCreateFor(actor: Actor, hubId: string, viewer: ViewerHubs): boolean {
+    return isMember(actor) && (isAdmin(actor) || viewer.coordinates.has(hubId));
+  },
+  canEditSeries(actor: Actor, series: SeriesRecord, viewer: ViewerHubs): boolean {
+    return MeetingsPolicy.canCreateFor(actor, series.organisingHubId, viewer);
+  },
+  /** Signed-in members who may see the series. */
+  canRsvp(actor: Actor, series: SeriesRecord, participatingHubIds: readonly string[], viewer: ViewerHubs): boolean {
+    return isMember(actor) && MeetingsPolicy.canSeeSeries(actor, series, participatingHubIds, viewer);
+  },
+  /** The online link is only for those who may attend (and the organisers). */
+  canSeeOnlineUrl(actor: Actor, series: SeriesRecord, participatingHubIds: readonly string[], viewer: ViewerHubs): boolean {
+    return MeetingsPolicy.canRsvp(actor, series, participatingHubIds, viewer) || MeetingsPolicy.canEditSeries(actor, series, viewer);
+  },
+
+  assertCanCreateFor(actor: Actor, hubId: string, viewer: ViewerHubs): void {
+    if (!MeetingsPolicy.canCreateFor(actor, hubId, viewer)) throw MeetingsError.forbidden();
+  },
+  assertCanEditSeries(actor: Actor, series: SeriesRecord, viewer: ViewerHubs): void {
+    if (!MeetingsPolicy.canEditSeries(actor, series, viewer)) throw MeetingsError.forbidden();
+  },
+  /** Not allowed to see = not found, so hidden meetings do not leak. */
+  assertCanSeeSeries(actor: Actor, series: SeriesRecord, participatingHubIds: readonly string[], viewer: ViewerHubs): void {
+    if (!MeetingsPolicy.canSeeSeries(actor, series, participatingHubIds, viewer)) throw MeetingsError.seriesNotFound();
+  },
+  assertCanRsvp(actor: Actor, series: SeriesRecord, participatingHubIds: readonly string[], viewer: ViewerHubs): void {
+    MeetingsPolicy.assertCanSeeSeries(actor, series, participatingHubIds, viewer);
+    if (!isMember(actor)) throw AppError.unauthenticated('Sign in to answer.');
+  },
+};
