@@ -9,6 +9,7 @@ import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 import { MeetingsLoaderFactory } from './meetings.loaders';
 import { MeetingOccurrenceResolver, MeetingSeriesResolver } from './meeting.resolver';
+import { CalendarController } from './calendar.controller';
 
 export const MEETINGS_ENTITIES = [MeetingSeriesEntity, MeetingSeriesHubEntity, OccurrenceOverrideEntity, RsvpEntity];
 export const MEETINGS_MIGRATIONS = [CreateMeetings1764600000000];
@@ -17,6 +18,7 @@ export const MEETINGS_RESOLVERS: Type<unknown>[] = [MeetingSeriesResolver, Meeti
 /** Meetings: series with RRULE in their own zone, per-occurrence overrides, RSVPs with capacity and waitlist. */
 @Module({
   imports: [TypeOrmModule.forFeature(MEETINGS_ENTITIES)],
+  controllers: [CalendarController],
   providers: [MeetingsRepository, MeetingsService, MeetingsLoaderFactory, ...MEETINGS_RESOLVERS],
   exports: [MeetingsService],
 })

@@ -1,0 +1,124 @@
+import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
+import ical, { ICalCalendar, ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
+import { Public } from '@anyam/server/core';
+import { MeetingSeriesEntity } from './entities/meeting-series.entity';
+import { OccurrenceOverrideEntity } from './entities/occurrence-override.entity';
+import { MeetingsRepository } from './meetings.repository';
+import { toRecurring } from './meeting.mapper';
+import { parseLocal, seriesBounds } from './occurrences';
+import { vtimezone } from './vtimezone';
+
+const SLUG_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ics$/;
+const utcStamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** The UID of a series in every feed and download: stable across feeds and edits. */
+export const seriesUid = (seriesId: string) => `${seriesId}@meetings.anyam`;
+
+/**
+ * Public iCalendar feeds (RFC 5545) of a region's and a hub's public meetings: one VEVENT per series with
+ * DTSTART in the series' zone (VTIMEZONE included) and its RRULE, EXDATE for cancelled meetings, and a
+ * RECURRENCE-ID VEVENT for each moved one; SEQUENCE follows the series. Only `public` series.
+ */
+@Controller('ical')
+export class CalendarController {
+  constructor(private readonly repo: MeetingsRepository) {}
+
+  @Public()
+  @Get('regions/:file')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'public, max-age=300')
+  async region(@Param('file') file: string): Promise<string> {
+    const slug = this.slug(file);
+    const [region] = await this.repo.db.query(`SELECT id, name FROM regions WHERE slug = $1`, [slug]);
+    if (!region) throw new NotFoundException('No such region.');
+    const series = await this.repo.series().createQueryBuilder('s').where(`s.visibility = 'public'`).andWhere('s.region_id = :id', { id: region.id }).orderBy('s.id').getMany();
+    return this.feed(`Anyam — ${region.name}`, series);
+  }
+
+  @Public()
+  @Get('hubs/:file')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'public, max-age=300')
+  async hub(@Param('file') file: string): Promise<string> {
+    const slug = this.slug(file);
+    const [hub] = await this.repo.db.query(`SELECT id, name FROM hubs WHERE slug = $1 AND visibility = 'public'`, [slug]);
+    if (!hub) throw new NotFoundException('No such hub.');
+    const series = await this.repo
+      .series()
+      .createQueryBuilder('s')
+      .where(`s.visibility = 'public'`)
+      .andWhere('EXISTS (SELECT 1 FROM meeting_series_hubs sh WHERE sh.series_id = s.id AND sh.hub_id = :id)', { id: hub.id })
+      .orderBy('s.id')
+      .getMany();
+    return this.feed(`Anyam — ${hub.name}`, series);
+  }
+
+  private slug(file: string): string {
+    const m = SLUG_FILE.exec(file);
+    if (!m) throw new NotFoundException('Calendar feeds are at /ical/regions/<slug>.ics and /ical/hubs/<slug>.ics.');
+    return m[1];
+  }
+
+  private async feed(name: string, series: MeetingSeriesEntity[]): Promise<string> {
+    const overrides = await this.repo.overridesBySeries(series.map((s) => s.id));
+    const cal = ical({ name, prodId: { company: 'Anyam', product: 'meetings', language: 'EN' } });
+    const years = new Map<string, [number, number]>();
+    for (const s of series) {
+      this.addSeries(cal, s, overrides.get(s.id) ?? []);
+      const first = parseLocal(s.startLocal)!.getUTCFullYear() - 1;
+      const last = new Date().getUTCFullYear() + 10;
+      const [a, b] = years.get(s.timeZone) ?? [first, last];
+      years.set(s.timeZone, [Math.min(a, first), Math.max(b, last)]);
+    }
+    const zones = [...years].map(([zone, [from, to]]) => vtimezone(zone, from, to)).join('\r\n');
+    const text = cal.toString();
+    if (!zones) return text;
+    // ical-generator writes one calendar-wide zone at most; a feed mixes zones, so VTIMEZONEs go in here.
+    const at = text.indexOf('BEGIN:VEVENT');
+    return `${text.slice(0, at)}${zones}\r\n${text.slice(at)}`;
+  }
+
+  private addSeries(cal: ICalCalendar, s: MeetingSeriesEntity, overrides: OccurrenceOverrideEntity[]): void {
+    const uid = seriesUid(s.id);
+    const rule = toRecurring(s);
+    const first = seriesBounds(rule).firstStart;
+    const common = { summary: s.title, description: s.description || null, location: s.place, sequence: s.sequence, lastModified: s.updatedAt };
+    if (!s.rrule) {
+      const o = overrides.find((x) => x.originalStart.getTime() === first.getTime());
+      const start = o?.newStart ?? first;
+      const minutes = o?.newDurationMinutes ?? s.durationMinutes;
+      cal.createEvent({
+        ...common,
+        id: uid,
+        start: DateTime.fromJSDate(start, { zone: s.timeZone }),
+        end: DateTime.fromJSDate(new Date(start.getTime() + minutes * 60_000), { zone: s.timeZone }),
+        timezone: s.timeZone,
+        status: o?.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      });
+      return;
+    }
+    const exdates = overrides.filter((o) => o.cancelled).map((o) => `EXDATE:${utcStamp(o.originalStart)}`);
+    cal.createEvent({
+      ...common,
+      id: uid,
+      start: DateTime.fromJSDate(first, { zone: s.timeZone }),
+      end: DateTime.fromJSDate(new Date(first.getTime() + s.durationMinutes * 60_000), { zone: s.timeZone }),
+      timezone: s.timeZone,
+      repeating: [`RRULE:${s.rrule}`, ...exdates].join('\r\n'),
+    });
+    for (const o of overrides) {
+      if (o.cancelled || (!o.newStart && o.newDurationMinutes === null)) continue;
+      const start = o.newStart ?? o.originalStart;
+      cal.createEvent({
+        ...common,
+        id: uid,
+        recurrenceId: o.originalStart,
+        start,
+        end: new Date(start.getTime() + (o.newDurationMinutes ?? s.durationMinutes) * 60_000),
+        description: o.note ? `${o.note}\n\n${s.description}`.trim() : common.description,
+      });
+    }
+  }
+}
+
