@@ -256,6 +256,11 @@ describe('meetings API', () => {
       await t.gql(RSVP, { input: { seriesId: s.id, occurrenceStart: '2027-02-04T14:00:00Z', response: 'not_going' } }, { token: ana.accessToken });
       const my2 = await t.gql(MY, { from: '2027-01-01T00:00:00Z', to: '2027-04-01T00:00:00Z' }, { token: ana.accessToken });
       expect(my2.data!.myMeetings.filter((m: any) => m.seriesId === s.id)).toHaveLength(2);
+      const attending = await t.gql(MEETINGS, { filter: { attending: true, from: '2027-01-01T00:00:00Z', to: '2027-04-01T00:00:00Z' } }, { token: ana.accessToken });
+      expect(attending.data!.meetings.edges.map((e: any) => e.node.start)).toEqual(['2027-01-07T14:00:00.000Z', '2027-03-04T14:00:00.000Z']);
+      expect(attending.data!.meetings.edges[0].node.viewerRsvp).toMatchObject({ response: 'going_online' });
+      const visitorAttending = await t.gql(MEETINGS, { filter: { attending: true } });
+      expect(visitorAttending.data!.meetings.edges).toEqual([]);
 
       expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(code(await t.gql(RSVP, { input: { seriesId: s.id, wholeSeries: true, response: 'maybe' } })));
       expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(code(await t.gql(MY, {})));

@@ -43,6 +43,14 @@ function capacityFor(series: MeetingSeriesEntity, mode: Mode): number | null {
   return series.mode === 'in_person' ? 0 : series.capacityOnline;
 }
 
+/** The member's effective answer (for this occurrence, else for the whole series) is going or maybe. */
+function attends(answers: RsvpEntity[], o: { seriesId: string; originalStart: Date }): boolean {
+  const r =
+    answers.find((x) => x.seriesId === o.seriesId && x.occurrenceStart?.getTime() === o.originalStart.getTime()) ??
+    answers.find((x) => x.seriesId === o.seriesId && x.occurrenceStart === null);
+  return r !== undefined && r.response !== 'not_going';
+}
+
 function recurrenceToBadInput(e: unknown): never {
   if (e instanceof RecurrenceError) throw AppError.badInput(e.field, e.reason, e.message);
   throw e;
@@ -109,7 +117,14 @@ export class MeetingsService {
     if (filter.regionId) qb.andWhere('s.region_id = :regionId', { regionId: filter.regionId });
     if (filter.kind) qb.andWhere('s.kind = :kind', { kind: filter.kind });
     if (filter.hubId) qb.andWhere('EXISTS (SELECT 1 FROM meeting_series_hubs fh WHERE fh.series_id = s.id AND fh.hub_id = :hubId)', { hubId: filter.hubId });
-    const list = await this.expand(actor, await qb.getMany(), from, to);
+    let answers: RsvpEntity[] | null = null;
+    if (filter.attending) {
+      if (!isMember(actor)) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+      qb.andWhere('EXISTS (SELECT 1 FROM rsvps fr WHERE fr.series_id = s.id AND fr.member_id = :me)', { me: actor.memberId });
+      answers = await this.repo.rsvps().find({ where: { memberId: actor.memberId } });
+    }
+    let list = await this.expand(actor, await qb.getMany(), from, to);
+    if (answers) list = list.filter((o) => attends(answers!, o));
     let rest = list;
     if (page.after) {
       const [start, seriesId, original] = decodeCursor(page.after, 3) as [string, string, string];
@@ -128,13 +143,7 @@ export class MeetingsService {
     const seriesIds = [...new Set(mine.map((r) => r.seriesId))];
     if (seriesIds.length === 0) return [];
     const series = await this.repo.visibleSeries(this.repo.series().createQueryBuilder('s'), actor).andWhere('s.id IN (:...seriesIds)', { seriesIds }).getMany();
-    const answer = (seriesId: string, original: Date) =>
-      mine.find((r) => r.seriesId === seriesId && r.occurrenceStart?.getTime() === original.getTime()) ??
-      mine.find((r) => r.seriesId === seriesId && r.occurrenceStart === null);
-    return (await this.expand(actor, series, from, to)).filter((o) => {
-      const r = answer(o.seriesId, o.originalStart);
-      return r !== undefined && r.response !== 'not_going';
-    });
+    return (await this.expand(actor, series, from, to)).filter((o) => attends(mine, o));
   }
 
   private window(from: Date | null, to: Date | null): { from: Date; to: Date } {

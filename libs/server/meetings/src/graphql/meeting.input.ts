@@ -13,6 +13,8 @@ export class MeetingFilter {
   from?: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'Exclusive. Default: 31 days after from; at most 400 days after it.' })
   to?: Date | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only meetings I answered going or maybe to (none for visitors).' })
+  attending?: boolean | null;
 }
 
 @InputType()
