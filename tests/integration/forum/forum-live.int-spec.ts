@@ -52,6 +52,10 @@ describe('forum live updates (graphql-ws)', () => {
       { data: { postAdded: { id: r.data!.createPost.id, number: 2, bodyHtml: '<p>yes, <strong>me</strong></p>', author: { id: replier.id }, thread: { id: thread.id, replyCount: 1 }, viewerCanEdit: false } } },
     ]);
     expect(visitor.received[0].data.postAdded.id).toBe(r.data!.createPost.id);
+    // A second reply arrives with fresh thread counters (nothing cached for the life of the socket).
+    await t.gql(CREATE_POST, { input: { threadId: thread.id, body: 'me too' } }, { token: (await t.signUp()).accessToken });
+    await until(() => mine.received.length > 1);
+    expect(mine.received[1].data.postAdded).toMatchObject({ number: 3, thread: { replyCount: 2 } });
   });
 
   it('refuses to subscribe to a private thread with the same NOT_FOUND as a missing one', async () => {

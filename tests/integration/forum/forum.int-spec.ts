@@ -186,10 +186,14 @@ describe('forum: groups, threads, posts', () => {
       expect(code(await t.gql(EDIT, { input: { postId, body: 'hijack' } }, { token: (await t.signUp()).accessToken }))).toBe('FORBIDDEN');
       expect(code(await t.gql(EDIT, { input: { postId, body: '' } }, { token: author.accessToken }))).toBe('BAD_USER_INPUT');
       await t.gql(EDIT, { input: { postId, body: 'third' } }, { token: root.accessToken });
-      const revisions = await t.db.query(`SELECT editor_id, previous_body_markdown FROM forum_post_revisions WHERE post_id = $1 ORDER BY created_at`, [postId]);
-      expect(revisions).toEqual([
-        { editor_id: author.id, previous_body_markdown: 'first version' },
-        { editor_id: root.id, previous_body_markdown: 'second **version**' },
+      const history = await t.gql(`query($id: ID!) { thread(id: $id) { posts { edges { node { bodyMarkdown revisions { editor { id } editedAt previousBodyMarkdown } } } } } }`, {
+        id: thread.id,
+      });
+      const node = history.data!.thread.posts.edges[0].node;
+      expect(node.bodyMarkdown).toBe('third');
+      expect(node.revisions.map((r: any) => [r.editor.id, r.previousBodyMarkdown])).toEqual([
+        [author.id, 'first version'],
+        [root.id, 'second **version**'],
       ]);
     });
 

@@ -4,6 +4,7 @@ import { In } from 'typeorm';
 import { Actor, LoaderFactory } from '@anyam/server/core';
 import { ThreadEntity } from './entities/thread.entity';
 import { PostEntity } from './entities/post.entity';
+import { PostRevisionEntity } from './entities/post-revision.entity';
 import { ForumRepository, GroupAccess } from './forum.repository';
 
 export interface PostsPageKey {
@@ -19,6 +20,8 @@ export interface ForumLoaders {
   threadById: DataLoader<string, ThreadEntity | null>;
   postById: DataLoader<string, PostEntity | null>;
   themeKeysByThreadId: DataLoader<string, string[]>;
+  /** Edit history per post, oldest first. */
+  revisionsByPostId: DataLoader<string, PostRevisionEntity[]>;
   /** A page of posts per thread; keys with the same page share one statement. */
   postsPage: DataLoader<PostsPageKey, PostEntity[], string>;
 }
@@ -48,6 +51,10 @@ export class ForumLoaderFactory implements LoaderFactory<ForumLoaders> {
           [[...ids]],
         );
         return ids.map((id) => rows.filter((x) => x.thread_id === id).map((x) => x.theme_key));
+      }),
+      revisionsByPostId: new DataLoader(async (ids) => {
+        const rows = await r.revisions.find({ where: { postId: In([...ids]) }, order: { createdAt: 'ASC' } });
+        return ids.map((id) => rows.filter((x) => x.postId === id));
       }),
       postsPage: new DataLoader(
         async (keys) => {

@@ -214,23 +214,32 @@ export class ForumRepository {
     const conditions = [visibleGroupsSql(actor, 'g', () => (viewerParam ??= `${params.p(isMember(actor) ? actor.memberId : null)}::uuid`))];
     if (filter.groupId) conditions.push(`g.id = ${params.p(filter.groupId)}::uuid`);
     const cursor = after ? `WHERE (r.rank, r.id) < (${params.p(after[0])}::float8, ${params.p(after[1])}::uuid)` : '';
-    const own = `(websearch_to_tsquery(anyam_ts_config(p.language), ${q}) || websearch_to_tsquery('simple', ${q}))`;
+    // Each candidate is matched with the query stemmed in its own language (or simple): one tsquery per configuration.
+    const configs = `SELECT c AS cfg, websearch_to_tsquery(c, ${q}) || websearch_to_tsquery('simple', ${q}) AS tq
+                       FROM unnest('{${SEARCH_CONFIGS.join(',')}}'::regconfig[]) c`;
     return this.db.query(
-      `WITH hits AS (
+      `WITH hits AS MATERIALIZED (
          SELECT p.id FROM forum_posts p WHERE p.search_vector @@ (${any}) AND p.deleted_at IS NULL
          UNION
          SELECT p.id FROM forum_threads t JOIN forum_posts p ON p.thread_id = t.id AND p.post_number = 1
           WHERE t.search_vector @@ (${any}) AND p.deleted_at IS NULL
-       ), ranked AS (
-         SELECT p.id, p.thread_id, ts_rank(d.doc, ${own})::float8 AS rank
-           FROM hits JOIN forum_posts p ON p.id = hits.id
-           JOIN forum_threads t ON t.id = p.thread_id AND t.deleted_at IS NULL
+       ), candidates AS MATERIALIZED (
+         SELECT p.id, p.thread_id, anyam_ts_config(p.language) AS cfg,
+                p.search_vector || CASE WHEN p.post_number = 1 THEN t.search_vector ELSE ''::tsvector END AS doc
+           FROM hits
+           -- OFFSET 0 keeps these as per-hit primary-key lookups: the planner cannot see how few hits there are.
+           CROSS JOIN LATERAL (SELECT * FROM forum_posts p WHERE p.id = hits.id OFFSET 0) p
+           CROSS JOIN LATERAL (SELECT * FROM forum_threads t WHERE t.id = p.thread_id AND t.deleted_at IS NULL OFFSET 0) t
            JOIN forum_groups g ON g.id = t.group_id
-           CROSS JOIN LATERAL (SELECT p.search_vector || CASE WHEN p.post_number = 1 THEN t.search_vector ELSE ''::tsvector END AS doc) d
-          WHERE d.doc @@ ${own} AND ${conditions.join(' AND ')}
+          WHERE ${conditions.join(' AND ')}
+       ), queries AS MATERIALIZED (${configs}),
+       ranked AS (
+         SELECT c.id, c.thread_id, qs.tq, ts_rank(c.doc, qs.tq)::float8 AS rank
+           FROM candidates c JOIN queries qs ON qs.cfg = c.cfg
+          WHERE c.doc @@ qs.tq
        )
        SELECT r.id AS "postId", r.thread_id AS "threadId", r.rank,
-              ts_headline(anyam_ts_config(p.language), CASE WHEN p.post_number = 1 THEN t.title || E'\\n' ELSE '' END || p.body_markdown, ${own},
+              ts_headline(anyam_ts_config(p.language), CASE WHEN p.post_number = 1 THEN t.title || E'\\n' ELSE '' END || p.body_markdown, r.tq,
                           'StartSel=${'\uE000'}, StopSel=${'\uE001'}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS headline
          FROM (SELECT * FROM ranked r ${cursor} ORDER BY r.rank DESC, r.id DESC LIMIT ${params.p(limit)}) r
          JOIN forum_posts p ON p.id = r.id JOIN forum_threads t ON t.id = p.thread_id

@@ -9,8 +9,16 @@ import { CreatePostInput, EditPostInput } from './graphql/post.input';
 import { ForumService, PostAddedEvent, postAddedTopic, PostInThread } from './forum.service';
 import { ForumLoaderFactory } from './forum.loaders';
 import { toPostType, toThreadType } from './forum.mapper';
+import { ThreadEntity } from './entities/thread.entity';
+import { PostRevisionType } from './graphql/post.type';
 
 const toType = (found: PostInThread, actor: Actor) => toPostType(found.post, found.thread, found.access, actor);
+
+/**
+ * What the delivery-time check read for one subscriber and post, so `resolve` does not read it again.
+ * Keyed by the subscription's context object; entries go when the post has been resolved.
+ */
+const deliveries = new WeakMap<RequestContext, Map<string, PostInThread | null>>();
 
 @Resolver(() => PostType)
 export class PostResolver {
@@ -52,10 +60,15 @@ export class PostResolver {
     description: 'New posts in a thread the viewer can read. Checked again for each post at delivery time.',
     filter: async function (this: PostResolver, payload: PostAddedEvent, _args: unknown, ctx: RequestContext) {
       // Same read rule as the queries, from the database now (the viewer may have been removed from the group).
-      return (await this.service.postForSubscriber(ctx.actor, payload.postId)) !== null;
+      const found = await this.service.postForSubscriber(ctx.actor, payload.postId);
+      if (!deliveries.has(ctx)) deliveries.set(ctx, new Map());
+      deliveries.get(ctx)!.set(payload.postId, found);
+      return found !== null;
     },
     resolve: async function (this: PostResolver, payload: PostAddedEvent, _args: unknown, ctx: RequestContext) {
-      const found = await this.service.postForSubscriber(ctx.actor, payload.postId);
+      const pending = deliveries.get(ctx);
+      const found = pending?.has(payload.postId) ? pending.get(payload.postId)! : await this.service.postForSubscriber(ctx.actor, payload.postId);
+      pending?.delete(payload.postId);
       return found ? toType(found, ctx.actor) : null;
     },
   })
@@ -80,7 +93,22 @@ export class PostResolver {
 
   @ResolveField(() => ThreadType)
   async thread(@Parent() post: PostType, @Ctx() ctx: RequestContext): Promise<ThreadType> {
-    const thread = (await ctx.loaders.get(this.loaders).threadById.load(post.threadId))!;
+    // Mutations and subscriptions carry the thread row they just read (a WebSocket's loaders live as
+    // long as the subscription, so their cache would go stale); lists load it.
+    const thread = post.thread instanceof ThreadEntity ? post.thread : (await ctx.loaders.get(this.loaders).threadById.load(post.threadId))!;
     return toThreadType(thread, post.access, ctx.actor);
+  }
+
+  @ResolveField(() => [PostRevisionType], { description: 'Edit history, oldest first: who edited, when, and the body before the edit. Empty for a removed post.' })
+  async revisions(@Parent() post: PostType, @Ctx() ctx: RequestContext): Promise<PostRevisionType[]> {
+    if (post.removed) return [];
+    const rows = await ctx.loaders.get(this.loaders).revisionsByPostId.load(post.id);
+    const members = ctx.loaders.get(this.accounts).memberById;
+    return Promise.all(
+      rows.map(async (r) => {
+        const m = await members.load(r.editorId);
+        return { editor: m ? { id: m.id, name: m.name } : null, editedAt: r.createdAt, previousBodyMarkdown: r.previousBodyMarkdown };
+      }),
+    );
   }
 }

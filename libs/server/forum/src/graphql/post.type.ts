@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { GroupAccess } from '../forum.repository';
+import { ForumAuthorType } from './thread.type';
 import type { ThreadEntity } from '../entities/thread.entity';
 
 type PostThread = Pick<ThreadEntity, 'id' | 'authorId' | 'locked' | 'archived' | 'acceptedPostId'>;
@@ -62,4 +63,16 @@ export class SearchHitType {
   /** Not fields: the post is resolved through loaders. */
   postId: string;
   threadId: string;
+}
+
+@ObjectType('PostRevision', { description: 'One edit of a post: who, when, and the body it replaced.' })
+export class PostRevisionType {
+  @Field(() => ForumAuthorType, { nullable: true })
+  editor: ForumAuthorType | null;
+
+  @Field(() => GraphQLISODateTime)
+  editedAt: Date;
+
+  @Field()
+  previousBodyMarkdown: string;
 }
