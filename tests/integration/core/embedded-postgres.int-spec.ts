@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { EmbeddedPostgres } from '../../../libs/server/core/src/database/embedded-postgres';
 
 /**
  * `npm start` without DATABASE_URL: the real API process on its embedded PostgreSQL, killed with
@@ -122,6 +123,39 @@ describe('embedded PostgreSQL (npm start without DATABASE_URL)', () => {
     expect(await second.exited).toBe(0);
     for (let i = 0; i < 100 && alive(pgPid); i++) await new Promise((r) => setTimeout(r, 100));
     expect(alive(pgPid)).toBe(false);
+  }, 120000);
+
+  it('survives the database going away: clear errors while it is down, working again within 5 s of its return', async () => {
+    const home = newHome();
+    const [port, pgPort] = [await freePort(), await freePort()];
+    const api = startApi({ ANYAM_HOME: home, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort) });
+    await waitReady(port, api);
+    const signIn = { input: { email: 'admin@anyam.test', password: 'anyam-demo-2023' } };
+    expect((await gql(port, SIGN_IN, signIn)).errors).toBeUndefined();
+
+    const pgPid = postmasterPid(home)!;
+    process.kill(pgPid, 'SIGINT');
+    for (let i = 0; i < 100 && alive(pgPid); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(alive(pgPid)).toBe(false);
+
+    const down = await gql(port, SIGN_IN, signIn);
+    expect(down.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(down.errors?.[0].message).toMatch(/cannot reach its database/);
+    expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(503);
+    expect(api.child.exitCode).toBeNull();
+
+    const server = new EmbeddedPostgres({ dataDir: path.join(home, 'pg'), port: pgPort, database: 'anyam' });
+    await server.start();
+    const back = Date.now();
+    let ok = false;
+    while (!ok && Date.now() - back < 5000) {
+      ok = !(await gql(port, SIGN_IN, signIn)).errors;
+      if (!ok) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(ok).toBe(true);
+    api.child.kill('SIGTERM');
+    expect(await api.exited).toBe(0);
+    await server.stop(true);
   }, 120000);
 
   it('says in one line why it cannot start when the database port is taken', async () => {

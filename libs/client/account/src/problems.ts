@@ -41,6 +41,8 @@ export function problemMessages(problems: ApiProblem[]): ProblemMessage[] {
         return { field: null, key: 'errors.rateLimited', values: { seconds: problem.retryAfterSeconds ?? 60 } };
       case 'NETWORK':
         return { field: null, key: 'errors.network' };
+      case 'SERVICE_UNAVAILABLE':
+        return { field: null, key: 'errors.unavailable' };
       case 'BAD_USER_INPUT':
         return { field: problem.field, key: 'errors.badInput' };
       default:

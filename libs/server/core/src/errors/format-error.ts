@@ -48,6 +48,14 @@ export function createErrorFormatter(logger: Logger) {
     if (original instanceof AppError) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
     }
+    if (isConnectionLoss(original)) {
+      logger.error({ err: original, path: base.path }, 'Database unreachable');
+      return {
+        ...base,
+        message: 'Anyam cannot reach its database right now. Nothing was changed; please try again in a moment.',
+        extensions: { code: ErrorCode.Unavailable },
+      };
+    }
     const pgCode = (original as { driverError?: { code?: string } } | null)?.driverError?.code;
     if (pgCode && pgCode in INPUT_SQLSTATES) {
       // A value that slipped past validation (an id that is no UUID, a number out of range): the
@@ -70,6 +78,16 @@ export function createErrorFormatter(logger: Logger) {
     }
     return internal(base, original, logger);
   };
+}
+
+/** Lost or refused database connections (server down, restarting, or shutting down). */
+function isConnectionLoss(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string }; message?: string } | null;
+  const code = e?.driverError?.code ?? e?.code ?? '';
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08')) return true;
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i.test(
+    e?.message ?? '',
+  );
 }
 
 function internal(base: GraphQLFormattedError, original: unknown, logger: Logger): GraphQLFormattedError {
