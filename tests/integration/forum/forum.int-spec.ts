@@ -157,6 +157,16 @@ describe('forum: groups, threads, posts', () => {
       expect(c.data!.createPost.id).not.toBe(a.data!.createPost.id);
     });
 
+    it('a retried createThread with the same clientMutationId returns the first thread', async () => {
+      const member = await t.signUp();
+      const input = { groupId: seaForum, title: 'Sent twice', body: 'on a train', clientMutationId: 'thread-1' };
+      const a = await t.gql(CREATE_THREAD, { input }, { token: member.accessToken });
+      const b = await t.gql(CREATE_THREAD, { input }, { token: member.accessToken });
+      expect(b.data!.createThread.id).toBe(a.data!.createThread.id);
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM forum_threads WHERE title = 'Sent twice'`);
+      expect(count).toBe(1);
+    });
+
     it('keeps counters equal to count(*) after 10 concurrent replies from different members', async () => {
       const thread = await createThread(t, await t.signUp(), { groupId: seaForum, title: 'Busy thread', body: 'go' });
       const members = await Promise.all(Array.from({ length: 10 }, () => t.signUp()));
@@ -323,6 +333,17 @@ describe('forum: groups, threads, posts', () => {
       expect(seen).toEqual([...ids].reverse());
       expect(code(await t.gql(THREADS, { groupId: group, after: 'garbage' }, { token: root.accessToken }))).toBe('BAD_USER_INPUT');
       expect(code(await t.gql(THREADS, { groupId: group, first: 0 }, { token: root.accessToken }))).toBe('BAD_USER_INPUT');
+    });
+
+    it('sorts by NEWEST (creation) or LATEST_ACTIVITY (last post)', async () => {
+      const authors = await Promise.all(Array.from({ length: 3 }, () => t.signUp()));
+      const group = await privateGroup(t, root, 'sorting-room', authors);
+      const older = await createThread(t, authors[0], { groupId: group, title: 'Older', body: 'o' });
+      const newer = await createThread(t, authors[1], { groupId: group, title: 'Newer', body: 'n' });
+      await t.gql(CREATE_POST, { input: { threadId: older.id, body: 'bump' } }, { token: authors[2].accessToken });
+      const ids = async (sort: string) => (await t.gql(THREADS, { groupId: group, sort }, { token: root.accessToken })).data!.threads.edges.map((e: any) => e.node.id);
+      expect(await ids('LATEST_ACTIVITY')).toEqual([older.id, newer.id]);
+      expect(await ids('NEWEST')).toEqual([newer.id, older.id]);
     });
 
     it('uses the same number of SQL statements for 10 and 50 threads (≤ 3)', async () => {

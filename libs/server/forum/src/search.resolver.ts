@@ -7,6 +7,7 @@ import { SearchFilter } from './graphql/thread.input';
 import { ForumRepository } from './forum.repository';
 import { ForumLoaderFactory } from './forum.loaders';
 import { toPostType } from './forum.mapper';
+import { ForumError } from './forum.errors';
 
 export const SEARCH_QUERY_MAX = 200;
 
@@ -52,7 +53,9 @@ export class SearchResolver {
   async post(@Parent() hit: SearchHitType, @Ctx() ctx: RequestContext): Promise<PostType> {
     const loaders = ctx.loaders.get(this.loaders);
     const [post, thread] = await Promise.all([loaders.postById.load(hit.postId), loaders.threadById.load(hit.threadId)]);
-    const access = await loaders.groupAccessById.load(thread!.groupId);
-    return toPostType(post!, thread!, access!, ctx.actor);
+    const access = thread && (await loaders.groupAccessById.load(thread.groupId));
+    // Only if the post went away (or its group closed) between the search and this read.
+    if (!post || !thread || !access) throw ForumError.postNotFound();
+    return toPostType(post, thread, access, ctx.actor);
   }
 }
