@@ -127,4 +127,32 @@ describe('iCalendar feeds', () => {
     expect((await fetchFeed('/ical/regions/atlantis.ics')).status).toBe(404);
     expect((await fetchFeed('/ical/hubs/re-search.json')).status).toBe(404);
   });
+
+  it('serves each member a private feed of the meetings they answered, behind a regenerable secret', async () => {
+    const REGENERATE = `mutation { regenerateCalendarToken { path } }`;
+    const RSVP = `mutation($input: RsvpInput!) { rsvp(input: $input) { response } }`;
+    const sari = await t.signIn('sari@anyam.test', 'anyam-demo-2023');
+    expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain((await t.gql(REGENERATE)).errors?.[0]?.extensions?.code);
+    const interHub = (await t.db.query(`SELECT id FROM meeting_series WHERE kind = 'inter_hub'`))[0].id;
+    const jalin = (await t.db.query(`SELECT id FROM meeting_series WHERE title LIKE 'Jalin Tenggara%'`))[0].id;
+    const enlaza = (await t.db.query(`SELECT id FROM meeting_series WHERE title LIKE 'Enlaza Sur%'`))[0].id;
+    for (const [seriesId, response] of [[interHub, 'going_online'], [jalin, 'maybe'], [enlaza, 'not_going']]) {
+      const r = await t.gql(RSVP, { input: { seriesId, wholeSeries: true, response } }, { token: sari.accessToken });
+      expect(r.errors).toBeUndefined();
+    }
+    const first = (await t.gql(REGENERATE, {}, { token: sari.accessToken })).data!.regenerateCalendarToken.path as string;
+    expect(first).toMatch(/^\/ical\/me\/[A-Za-z0-9_-]{43}\.ics$/);
+    const feed = await fetchFeed(first);
+    expect(feed.status).toBe(200);
+    const { summaries } = expandFeed(feed.text, new Date('2027-01-01Z'), new Date('2028-01-01Z'));
+    expect(summaries.some((s) => s.startsWith('Inter-hub'))).toBe(true); // hubs-only, and she is a Re.Search member
+    expect(summaries.some((s) => s.startsWith('Jalin Tenggara'))).toBe(true);
+    expect(summaries.some((s) => s.startsWith('Enlaza Sur'))).toBe(false); // not going
+    expect(feed.text.replace(/\r\n /g, '')).toContain('https://meet.example.org/re-search-fondo-comun');
+    const second = (await t.gql(REGENERATE, {}, { token: sari.accessToken })).data!.regenerateCalendarToken.path;
+    expect(second).not.toBe(first);
+    expect((await fetchFeed(first)).status).toBe(404);
+    expect((await fetchFeed(second)).status).toBe(200);
+    expect((await fetchFeed('/ical/me/not-a-token.ics')).status).toBe(404);
+  });
 });

@@ -1,13 +1,16 @@
 import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
 import ical, { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { Public } from '@anyam/server/core';
+import { memberActor, Public, RoleGrant } from '@anyam/server/core';
 import { MeetingSeriesEntity } from './entities/meeting-series.entity';
 import { OccurrenceOverrideEntity } from './entities/occurrence-override.entity';
 import { MeetingsRepository } from './meetings.repository';
 import { toRecurring } from './meeting.mapper';
 import { parseLocal, seriesBounds } from './occurrences';
 import { vtimezone } from './vtimezone';
+import { CalendarTokenService } from './calendar-token.service';
+
+const TOKEN_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
 
 const SLUG_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ics$/;
 const utcStamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -22,7 +25,32 @@ export const seriesUid = (seriesId: string) => `${seriesId}@meetings.anyam`;
  */
 @Controller('ical')
 export class CalendarController {
-  constructor(private readonly repo: MeetingsRepository) {}
+  constructor(
+    private readonly repo: MeetingsRepository,
+    private readonly tokens: CalendarTokenService,
+  ) {}
+
+  /**
+   * A member's private feed: every series they answered going or maybe to (for the whole series or one
+   * of its meetings) that they may still see, with the online link. The secret in the path is the key.
+   */
+  @Public()
+  @Get('me/:file')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'private, max-age=300')
+  async me(@Param('file') file: string): Promise<string> {
+    const m = TOKEN_FILE.exec(file);
+    const memberId = m ? await this.tokens.memberOf(m[1]) : null;
+    if (!memberId) throw new NotFoundException('This calendar link is not valid (any more). Make a new one in your meeting settings.');
+    const grants: RoleGrant[] = await this.repo.db.query(`SELECT role, scope, scope_id AS "scopeId" FROM role_grants WHERE member_id = $1`, [memberId]);
+    const actor = memberActor(memberId, grants);
+    const series = await this.repo
+      .visibleSeries(this.repo.series().createQueryBuilder('s'), actor)
+      .andWhere(`EXISTS (SELECT 1 FROM rsvps r WHERE r.series_id = s.id AND r.member_id = :memberId AND r.response <> 'not_going')`, { memberId })
+      .orderBy('s.id')
+      .getMany();
+    return this.feed('Anyam — my meetings', series, true);
+  }
 
   @Public()
   @Get('regions/:file')
@@ -60,12 +88,12 @@ export class CalendarController {
     return m[1];
   }
 
-  private async feed(name: string, series: MeetingSeriesEntity[]): Promise<string> {
+  private async feed(name: string, series: MeetingSeriesEntity[], withLinks = false): Promise<string> {
     const overrides = await this.repo.overridesBySeries(series.map((s) => s.id));
     const cal = ical({ name, prodId: { company: 'Anyam', product: 'meetings', language: 'EN' } });
     const years = new Map<string, [number, number]>();
     for (const s of series) {
-      this.addSeries(cal, s, overrides.get(s.id) ?? []);
+      this.addSeries(cal, s, overrides.get(s.id) ?? [], withLinks);
       const first = parseLocal(s.startLocal)!.getUTCFullYear() - 1;
       const last = new Date().getUTCFullYear() + 10;
       const [a, b] = years.get(s.timeZone) ?? [first, last];
@@ -79,11 +107,12 @@ export class CalendarController {
     return `${text.slice(0, at)}${zones}\r\n${text.slice(at)}`;
   }
 
-  private addSeries(cal: ICalCalendar, s: MeetingSeriesEntity, overrides: OccurrenceOverrideEntity[]): void {
+  private addSeries(cal: ICalCalendar, s: MeetingSeriesEntity, overrides: OccurrenceOverrideEntity[], withLinks: boolean): void {
     const uid = seriesUid(s.id);
     const rule = toRecurring(s);
     const first = seriesBounds(rule).firstStart;
-    const common = { summary: s.title, description: s.description || null, location: s.place, sequence: s.sequence, lastModified: s.updatedAt };
+    const description = [s.description, withLinks && s.onlineUrl ? `Online: ${s.onlineUrl}` : ''].filter(Boolean).join('\n\n') || null;
+    const common = { summary: s.title, description, location: s.place, url: withLinks ? s.onlineUrl : null, sequence: s.sequence, lastModified: s.updatedAt };
     if (!s.rrule) {
       const o = overrides.find((x) => x.originalStart.getTime() === first.getTime());
       const start = o?.newStart ?? first;
@@ -116,7 +145,7 @@ export class CalendarController {
         recurrenceId: o.originalStart,
         start,
         end: new Date(start.getTime() + (o.newDurationMinutes ?? s.durationMinutes) * 60_000),
-        description: o.note ? `${o.note}\n\n${s.description}`.trim() : common.description,
+        description: o.note ? `${o.note}\n\n${common.description ?? ''}`.trim() : common.description,
       });
     }
   }

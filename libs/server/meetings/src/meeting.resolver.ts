@@ -1,7 +1,8 @@
 import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Permission } from '@anyam/shared/domain';
 import { Actor, Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission } from '@anyam/server/core';
-import { MeetingOccurrenceConnection, MeetingOccurrenceType, MeetingSeriesType, RsvpType } from './graphql/meeting.type';
+import { CalendarFeedType, MeetingOccurrenceConnection, MeetingOccurrenceType, MeetingSeriesType, RsvpType } from './graphql/meeting.type';
+import { CalendarTokenService } from './calendar-token.service';
 import { CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RescheduleOccurrenceInput, RsvpInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
 import { MeetingsService } from './meetings.service';
 import { MeetingsLoaderFactory } from './meetings.loaders';
@@ -44,7 +45,14 @@ export class MeetingOccurrenceResolver {
   constructor(
     private readonly service: MeetingsService,
     private readonly loaders: MeetingsLoaderFactory,
+    private readonly calendarTokens: CalendarTokenService,
   ) {}
+
+  @RequirePermission(Permission.RsvpToMeetings)
+  @Mutation(() => CalendarFeedType, { description: 'A new secret link to my private calendar feed; the previous link stops working.' })
+  regenerateCalendarToken(@CurrentActor() actor: MemberActor): Promise<CalendarFeedType> {
+    return this.calendarTokens.regenerate(actor);
+  }
 
   @Public()
   @Query(() => MeetingOccurrenceConnection, { description: 'Meetings the viewer may see in [from, to), by start.' })

@@ -10,16 +10,19 @@ import { MeetingsService } from './meetings.service';
 import { MeetingsLoaderFactory } from './meetings.loaders';
 import { MeetingOccurrenceResolver, MeetingSeriesResolver } from './meeting.resolver';
 import { CalendarController } from './calendar.controller';
+import { CalendarTokenService } from './calendar-token.service';
+import { CalendarTokenEntity } from './entities/calendar-token.entity';
+import { CreateCalendarTokens1764600000001 } from './migrations/1764600000001-create-calendar-tokens';
 
-export const MEETINGS_ENTITIES = [MeetingSeriesEntity, MeetingSeriesHubEntity, OccurrenceOverrideEntity, RsvpEntity];
-export const MEETINGS_MIGRATIONS = [CreateMeetings1764600000000];
+export const MEETINGS_ENTITIES = [MeetingSeriesEntity, MeetingSeriesHubEntity, OccurrenceOverrideEntity, RsvpEntity, CalendarTokenEntity];
+export const MEETINGS_MIGRATIONS = [CreateMeetings1764600000000, CreateCalendarTokens1764600000001];
 export const MEETINGS_RESOLVERS: Type<unknown>[] = [MeetingSeriesResolver, MeetingOccurrenceResolver];
 
 /** Meetings: series with RRULE in their own zone, per-occurrence overrides, RSVPs with capacity and waitlist. */
 @Module({
   imports: [TypeOrmModule.forFeature(MEETINGS_ENTITIES)],
   controllers: [CalendarController],
-  providers: [MeetingsRepository, MeetingsService, MeetingsLoaderFactory, ...MEETINGS_RESOLVERS],
+  providers: [MeetingsRepository, MeetingsService, MeetingsLoaderFactory, CalendarTokenService, ...MEETINGS_RESOLVERS],
   exports: [MeetingsService],
 })
 export class MeetingsModule {}

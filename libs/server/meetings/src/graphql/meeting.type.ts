@@ -106,3 +106,9 @@ export class MeetingOccurrenceType {
 
 @ObjectType()
 export class MeetingOccurrenceConnection extends Connection(MeetingOccurrenceType, 'MeetingOccurrence') {}
+
+@ObjectType('CalendarFeed', { description: 'The private feed of my meetings. Shown once: store it in your calendar program.' })
+export class CalendarFeedType {
+  @Field({ description: 'Path on this server, e.g. /ical/me/<secret>.ics; anyone with it can read the feed.' })
+  path: string;
+}
