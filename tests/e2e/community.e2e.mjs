@@ -192,8 +192,14 @@ describe('community pages', () => {
     assert.equal(await person.getByRole('radio', { name: new RegExp(en.profile.visibilities.HIDDEN.label) }).isChecked(), true);
     await person.getByRole('radio', { name: new RegExp(en.profile.visibilities.HUBS.label) }).check();
     await person.getByLabel(en.profile.pronouns).fill('she/her');
+    await person.getByLabel(en.profile.largerText).check();
     await person.getByRole('button', { name: en.profile.save }).click();
     await person.getByRole('status').filter({ hasText: en.profile.saved }).waitFor();
+    // The saved preference applies to the whole interface at once, and after a reload.
+    await person.waitForFunction(() => document.documentElement.hasAttribute('data-larger-text'));
+    await person.reload();
+    await person.waitForFunction(() => document.documentElement.hasAttribute('data-larger-text'));
+    assert.equal(await person.evaluate(() => getComputedStyle(document.documentElement).fontSize), '19px');
 
     // …and now Dewi sees them in the list
     await coord.reload();

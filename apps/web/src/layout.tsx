@@ -1,4 +1,5 @@
 import { useSession } from '@anyam/client/account';
+import { useAccessibilityPreferences } from '@anyam/client/community';
 import { useUpdateProfileMutation } from '@anyam/client/graphql';
 import { browserTimeZone, Button, Link, SkipLink, Skeleton, useAnnounce, ViewerProvider } from '@anyam/client/ui';
 import { isLocale, LOCALE_NAMES, LOCALES } from '@anyam/shared/domain';
@@ -103,6 +104,7 @@ export function Layout() {
   const { t } = useTranslation('web');
   const { member } = useSession();
   useMemberLanguage();
+  useAccessibilityPreferences(member?.id);
 
   return (
     <ViewerProvider timeZone={member?.timeZone ?? browserTimeZone()}>

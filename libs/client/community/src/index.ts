@@ -15,3 +15,4 @@ export const MembersPage = lazy(() => import('./pages/members-page'));
 export const MemberPage = lazy(() => import('./pages/member-page'));
 export const CommunityProfilePage = lazy(() => import('./pages/community-profile-page'));
 export const InvitationPage = lazy(() => import('./pages/invitation-page'));
+export { useAccessibilityPreferences } from './use-accessibility-preferences';
