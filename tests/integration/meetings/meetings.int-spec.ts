@@ -288,4 +288,31 @@ describe('meetings API', () => {
       expect(await ids(newcomer.accessToken)).toContain(s.id);
     });
   });
+  describe('recordAttendance', () => {
+    const RECORD = `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { memberId status } }`;
+    const ATTENDANCE = `query($seriesId: ID!, $start: DateTime!) { meetingOccurrence(seriesId: $seriesId, start: $start) { attendance { memberId status } } }`;
+
+    it('lets organisers record who came once the meeting has started, and nobody else', async () => {
+      const s = await create({ title: 'Attendance check', timeZone: 'Asia/Jakarta', startLocal: '2026-03-10T09:00', rrule: 'FREQ=MONTHLY;BYDAY=2TU;COUNT=60' });
+      const past = '2026-03-10T02:00:00.000Z';
+      const input = { seriesId: s.id, occurrenceStart: past, entries: [{ memberId: sari.id, status: 'present_online' }, { memberId: ana.id, status: 'absent' }] };
+      const r = await t.gql(RECORD, { input }, { token: dewi.accessToken });
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.recordAttendance).toHaveLength(2);
+      // Recording again replaces a member's entry.
+      await t.gql(RECORD, { input: { ...input, entries: [{ memberId: ana.id, status: 'present_in_person' }] } }, { token: dewi.accessToken });
+      const seen = await t.gql(ATTENDANCE, { seriesId: s.id, start: past }, { token: dewi.accessToken });
+      expect(seen.data!.meetingOccurrence.attendance).toEqual(
+        expect.arrayContaining([{ memberId: sari.id, status: 'present_online' }, { memberId: ana.id, status: 'present_in_person' }]),
+      );
+      expect((await t.gql(ATTENDANCE, { seriesId: s.id, start: past }, { token: sari.accessToken })).data!.meetingOccurrence.attendance).toBeNull();
+      expect(code(await t.gql(RECORD, { input }, { token: sari.accessToken }))).toBe('FORBIDDEN');
+      expect(code(await t.gql(RECORD, { input }, { token: lucia.accessToken }))).toBe('FORBIDDEN');
+      const future = await t.gql(RECORD, { input: { ...input, occurrenceStart: '2030-03-12T02:00:00.000Z' } }, { token: dewi.accessToken });
+      expect(code(future)).toBe('BAD_USER_INPUT');
+      expect(future.errors![0].message).toMatch(/once the meeting has started/);
+      const unknown = await t.gql(RECORD, { input: { ...input, entries: [{ memberId: '00000000-0000-4000-8000-000000000000', status: 'absent' }] } }, { token: dewi.accessToken });
+      expect(code(unknown)).toBe('BAD_USER_INPUT');
+    });
+  });
 });

@@ -1,9 +1,10 @@
 import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Permission } from '@anyam/shared/domain';
 import { Actor, Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission } from '@anyam/server/core';
-import { CalendarFeedType, MeetingOccurrenceConnection, MeetingOccurrenceType, MeetingSeriesType, RsvpType } from './graphql/meeting.type';
+import { AttendanceType, CalendarFeedType, MeetingOccurrenceConnection, MeetingOccurrenceType, MeetingSeriesType, RsvpType } from './graphql/meeting.type';
 import { CalendarTokenService } from './calendar-token.service';
-import { CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RescheduleOccurrenceInput, RsvpInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
+import { CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RecordAttendanceInput, RescheduleOccurrenceInput, RsvpInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
+import { AttendanceStatusEnum } from './meetings.enums';
 import { MeetingsService } from './meetings.service';
 import { MeetingsLoaderFactory } from './meetings.loaders';
 import { toRsvpType } from './meeting.mapper';
@@ -101,6 +102,19 @@ export class MeetingOccurrenceResolver {
   @Mutation(() => RsvpType, { description: 'Answer for one meeting or the whole series; a full mode puts you on its waitlist.' })
   rsvp(@Args('input') input: RsvpInput, @CurrentActor() actor: MemberActor): Promise<RsvpType> {
     return this.service.rsvp(actor, input);
+  }
+
+  @RequirePermission(Permission.CoordinateHub)
+  @Mutation(() => [AttendanceType], { description: 'Organisers record who came (present in person / online / absent) once the meeting has started.' })
+  async recordAttendance(@Args('input') input: RecordAttendanceInput, @CurrentActor() actor: MemberActor): Promise<AttendanceType[]> {
+    return (await this.service.recordAttendance(actor, input)).map((a) => ({ memberId: a.memberId, status: a.status as AttendanceStatusEnum, recordedAt: a.recordedAt }));
+  }
+
+  @ResolveField(() => [AttendanceType], { nullable: true, description: 'Recorded attendance; only for the organisers (null for others).' })
+  async attendance(@Parent() o: MeetingOccurrenceType, @Ctx() ctx: RequestContext): Promise<AttendanceType[] | null> {
+    if (!o.viewerCanEdit) return null;
+    const rows = await ctx.loaders.get(this.loaders).attendance.load({ seriesId: o.seriesId, occurrenceStart: o.originalStart });
+    return rows.map((a) => ({ memberId: a.memberId, status: a.status as AttendanceStatusEnum, recordedAt: a.recordedAt }));
   }
 
   @ResolveField(() => Int, { nullable: true, description: 'Seats left in person; null = no limit; 0 when full or not offered.' })

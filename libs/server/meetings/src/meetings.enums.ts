@@ -31,3 +31,10 @@ registerEnumType(MeetingVisibilityEnum, {
   description: 'public: anyone; hubs: members of the participating hubs; invited: for now the same as hubs (invitations come later).',
 });
 registerEnumType(RsvpResponseEnum, { name: 'RsvpResponse' });
+
+export enum AttendanceStatusEnum {
+  present_in_person = 'present_in_person',
+  present_online = 'present_online',
+  absent = 'absent',
+}
+registerEnumType(AttendanceStatusEnum, { name: 'AttendanceStatus' });

@@ -55,3 +55,10 @@ export const MeetingsError = {
   seriesNotFound: () => AppError.notFound('No such meeting.'),
   forbidden: () => AppError.forbidden('Only coordinators of the organising hub (or network admins) can change this meeting.'),
 };
+
+export const AttendanceError = {
+  notStarted: () =>
+    AppError.badInput('occurrenceStart', 'notStarted', 'Attendance can be recorded once the meeting has started.'),
+  tooMany: () => AppError.badInput('entries', 'tooLong', 'Record at most 500 people at a time.'),
+  memberUnknown: () => AppError.badInput('entries', 'unknown', 'One of the members does not exist.'),
+};

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { Actor, isMember, LoaderFactory } from '@anyam/server/core';
 import { RsvpEntity } from './entities/rsvp.entity';
+import { AttendanceEntity } from './entities/attendance.entity';
 import { MeetingsRepository } from './meetings.repository';
 
 export interface OccurrenceKey {
@@ -14,6 +15,8 @@ export interface MeetingsLoaders {
   seatsTaken: DataLoader<OccurrenceKey, { inPerson: number; online: number }, string>;
   /** The viewer's answers in a series (per occurrence and whole series), with waitlist rank. */
   viewerRsvps: DataLoader<string, (RsvpEntity & { rank: number | null })[]>;
+  /** Recorded attendance of one occurrence (callers check the viewer may edit the series). */
+  attendance: DataLoader<OccurrenceKey, AttendanceEntity[], string>;
 }
 
 const keyOf = (k: OccurrenceKey) => `${k.seriesId}|${k.occurrenceStart.toISOString()}`;
@@ -44,6 +47,21 @@ export class MeetingsLoaderFactory implements LoaderFactory<MeetingsLoaders> {
         const rows = await this.repo.rsvpsOf(actor.memberId, seriesIds);
         return seriesIds.map((id) => rows.filter((r) => r.seriesId === id));
       }),
+      attendance: new DataLoader(
+        async (keys) => {
+          const rows = await this.repo.db
+            .getRepository(AttendanceEntity)
+            .createQueryBuilder('a')
+            .where('(a.series_id, a.occurrence_start) IN (SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:starts AS timestamptz[])))', {
+              ids: keys.map((k) => k.seriesId),
+              starts: keys.map((k) => k.occurrenceStart.toISOString()),
+            })
+            .orderBy('a.member_id')
+            .getMany();
+          return keys.map((k) => rows.filter((r) => keyOf(r) === keyOf(k)));
+        },
+        { cacheKeyFn: keyOf },
+      ),
     };
   }
 }

@@ -8,9 +8,10 @@ import { isTimeZone } from '@anyam/shared/domain';
 import { MeetingSeriesEntity } from './entities/meeting-series.entity';
 import { OccurrenceOverrideEntity } from './entities/occurrence-override.entity';
 import { RsvpEntity, RsvpResponse } from './entities/rsvp.entity';
-import { CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RescheduleOccurrenceInput, RsvpInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
+import { CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RecordAttendanceInput, RescheduleOccurrenceInput, RsvpInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
 import { MeetingOccurrenceType, MeetingSeriesType, RsvpType } from './graphql/meeting.type';
-import { MeetingsError } from './meetings.errors';
+import { AttendanceError, MeetingsError } from './meetings.errors';
+import { AttendanceEntity } from './entities/attendance.entity';
 import { MeetingsPolicy, ViewerHubs } from './meetings.policy';
 import { MeetingsRepository } from './meetings.repository';
 import { toOccurrenceType, toRecurring, toRsvpType, toSeriesType } from './meeting.mapper';
@@ -328,6 +329,31 @@ export class MeetingsService {
     });
     await this.tellPromoted(promoted);
     return result;
+  }
+
+  /** Organisers record who came, once the meeting has started; entries replace earlier ones per member. */
+  async recordAttendance(actor: MemberActor, input: RecordAttendanceInput): Promise<AttendanceEntity[]> {
+    if (input.entries.length > 500) throw AttendanceError.tooMany();
+    return this.repo.db.transaction(async (tx) => {
+      const series = await this.lockSeries(tx, actor, input.seriesId);
+      MeetingsPolicy.assertCanEditSeries(actor, series, await this.repo.viewerHubs(actor, tx));
+      const overrides = await tx.getRepository(OccurrenceOverrideEntity).findBy({ seriesId: series.id });
+      const o = this.findOccurrence(series, overrides, input.occurrenceStart, 'occurrenceStart');
+      if (o.cancelled) throw MeetingsError.occurrenceCancelled();
+      if (o.start.getTime() > Date.now()) throw AttendanceError.notStarted();
+      const memberIds = [...new Set(input.entries.map((e) => e.memberId))];
+      if (memberIds.length > 0 && (await tx.getRepository(MemberEntity).countBy({ id: In(memberIds) })) !== memberIds.length) {
+        throw AttendanceError.memberUnknown();
+      }
+      const repo = tx.getRepository(AttendanceEntity);
+      if (input.entries.length > 0) {
+        await repo.upsert(
+          input.entries.map((e) => ({ seriesId: series.id, occurrenceStart: o.originalStart, memberId: e.memberId, status: e.status, recordedBy: actor.memberId, recordedAt: new Date() })),
+          ['seriesId', 'occurrenceStart', 'memberId'],
+        );
+      }
+      return repo.find({ where: { seriesId: series.id, occurrenceStart: o.originalStart }, order: { memberId: 'ASC' } });
+    });
   }
 
   // ---- helpers ------------------------------------------------------------------------------------

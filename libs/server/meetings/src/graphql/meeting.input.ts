@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
-import { MeetingKindEnum, MeetingModeEnum, MeetingVisibilityEnum, RsvpResponseEnum } from '../meetings.enums';
+import { AttendanceStatusEnum, MeetingKindEnum, MeetingModeEnum, MeetingVisibilityEnum, RsvpResponseEnum } from '../meetings.enums';
 
 @InputType()
 export class MeetingFilter {
@@ -121,4 +121,22 @@ export class RsvpInput {
   wholeSeries?: boolean;
   @Field(() => RsvpResponseEnum)
   response: RsvpResponseEnum;
+}
+
+@InputType()
+export class AttendanceEntryInput {
+  @Field(() => ID)
+  memberId: string;
+  @Field(() => AttendanceStatusEnum)
+  status: AttendanceStatusEnum;
+}
+
+@InputType({ description: 'Replaces what was recorded for these members; others stay as they were.' })
+export class RecordAttendanceInput {
+  @Field(() => ID)
+  seriesId: string;
+  @Field(() => GraphQLISODateTime, { description: 'The occurrence’s original (or moved) start.' })
+  occurrenceStart: Date;
+  @Field(() => [AttendanceEntryInput])
+  entries: AttendanceEntryInput[];
 }

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '@anyam/server/community';
-import { MeetingKindEnum, MeetingModeEnum, MeetingVisibilityEnum, RsvpResponseEnum } from '../meetings.enums';
+import { AttendanceStatusEnum, MeetingKindEnum, MeetingModeEnum, MeetingVisibilityEnum, RsvpResponseEnum } from '../meetings.enums';
 
 @ObjectType('Rsvp', { description: 'A member’s answer, for one meeting or the whole series.' })
 export class RsvpType {
@@ -111,4 +111,14 @@ export class MeetingOccurrenceConnection extends Connection(MeetingOccurrenceTyp
 export class CalendarFeedType {
   @Field({ description: 'Path on this server, e.g. /ical/me/<secret>.ics; anyone with it can read the feed.' })
   path: string;
+}
+
+@ObjectType('Attendance')
+export class AttendanceType {
+  @Field(() => ID)
+  memberId: string;
+  @Field(() => AttendanceStatusEnum)
+  status: AttendanceStatusEnum;
+  @Field(() => GraphQLISODateTime)
+  recordedAt: Date;
 }
