@@ -80,7 +80,7 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService): ApolloD
       const actor: Actor = (token && tokens.actorFromToken(token)) || ANONYMOUS;
       return {
         actor,
-        loaders: new RequestLoaders(actor),
+        loaders: new RequestLoaders(actor, true),
         ip: arg.extra?.request.socket.remoteAddress ?? 'unknown',
         transport: 'ws',
       };

@@ -11,14 +11,30 @@ export interface LoaderFactory<T> {
  */
 export class RequestLoaders {
   private readonly created = new Map<LoaderFactory<unknown>, unknown>();
+  private clearScheduled = false;
 
-  constructor(private readonly actor: Actor) {}
+  /**
+   * @param shortLived for a WebSocket operation, which lives as long as its subscription: loaders (and
+   *   their caches) are dropped after each turn of the event loop, so every delivered event reads fresh
+   *   rows while loads made in the same tick are still batched.
+   */
+  constructor(
+    private readonly actor: Actor,
+    private readonly shortLived = false,
+  ) {}
 
   get<T>(factory: LoaderFactory<T>): T {
     let loaders = this.created.get(factory) as T | undefined;
     if (loaders === undefined) {
       loaders = factory.createLoaders(this.actor);
       this.created.set(factory, loaders);
+      if (this.shortLived && !this.clearScheduled) {
+        this.clearScheduled = true;
+        setImmediate(() => {
+          this.created.clear();
+          this.clearScheduled = false;
+        });
+      }
     }
     return loaders;
   }
