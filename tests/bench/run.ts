@@ -31,7 +31,10 @@ const arg = (name: string, fallback: string) => {
 const scale = arg('scale', 'small') as 'small' | 'full';
 const duration = Number(arg('duration', scale === 'small' ? '3' : '10'));
 const connections = Number(arg('connections', '50'));
-const SIZES = { small: { members: 500, hubs: 20 }, full: { members: 50_000, hubs: 200 } }[scale];
+const SIZES = {
+  small: { members: 500, hubs: 20, threads: 1_000, postsPerThread: 10 },
+  full: { members: 50_000, hubs: 200, threads: 100_000, postsPerThread: 10 },
+}[scale];
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -67,10 +70,32 @@ async function seed(url: string) {
   await client.query(
     `INSERT INTO hub_themes (hub_id, theme_key) SELECT h.id, t.key FROM hubs h CROSS JOIN LATERAL (SELECT key FROM themes ORDER BY key LIMIT 2) t`,
   );
+  // The regional forum, with threads whose last activity spreads over a year, and their posts.
+  const group = await client.query(
+    `INSERT INTO forum_groups (kind, region_id, name, slug, visibility, default_language)
+     SELECT 'region', id, 'Bench forum', 'bench-forum', 'public', 'en' FROM regions RETURNING id`,
+  );
+  const groupId = group.rows[0].id as string;
+  await client.query(
+    `INSERT INTO forum_threads (group_id, title, author_id, language, reply_count, participant_count, last_activity_at, last_poster_id, created_at)
+     SELECT $1, 'Thread ' || g || ': diversifying funding beyond donors', m.id, 'en', $3::int - 1, 2,
+            now() - (g || ' minutes')::interval, m.id, now() - (g || ' minutes')::interval
+     FROM generate_series(1, $2::int) g
+     JOIN members m ON m.email = 'member' || (1 + g % ${SIZES.members}) || '@bench.test'`,
+    [groupId, SIZES.threads, SIZES.postsPerThread],
+  );
+  await client.query(
+    `INSERT INTO forum_posts (thread_id, post_number, author_id, body_markdown, body_html, language, created_at)
+     SELECT t.id, n, t.author_id, 'Reply ' || n || ' about **financial resilience** and community funds.',
+            '<p>Reply ' || n || ' about <strong>financial resilience</strong> and community funds.</p>', 'en', t.created_at
+     FROM forum_threads t CROSS JOIN generate_series(1, $1::int) n`,
+    [SIZES.postsPerThread],
+  );
   await client.query('ANALYZE');
   const { rows } = await client.query(`SELECT id FROM members WHERE email = 'member1@bench.test'`);
+  const thread = await client.query(`SELECT id FROM forum_threads ORDER BY last_activity_at DESC LIMIT 1`);
   await client.end();
-  return { memberId: rows[0].id as string, seconds: (Date.now() - started) / 1000 };
+  return { memberId: rows[0].id as string, groupId, threadId: thread.rows[0].id as string, seconds: (Date.now() - started) / 1000 };
 }
 
 function startProcess(cmd: string, argv: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
@@ -159,7 +184,9 @@ async function main() {
   const procs: ChildProcess[] = [];
   try {
     const seeded = await seed(dbUrl);
-    console.log(`Seeded ${SIZES.members} members and ${SIZES.hubs} hubs in ${seeded.seconds.toFixed(1)} s`);
+    console.log(
+      `Seeded ${SIZES.members} members, ${SIZES.hubs} hubs, ${SIZES.threads} threads and ${SIZES.threads * SIZES.postsPerThread} posts in ${seeded.seconds.toFixed(1)} s`,
+    );
 
     const apiPort = await freePort();
     const api = startProcess(process.execPath, ['dist/api/apps/api/src/main.js'], {
@@ -190,11 +217,33 @@ async function main() {
     const hubs = (first: number) =>
       JSON.stringify({ query: `{ hubs(first: ${first}) { edges { node { name slug region { name } themes { key } } } pageInfo { endCursor hasNextPage } } }` });
 
+    const threadList = (first: number, after?: string) =>
+      JSON.stringify({
+        query: `query($g: ID!, $first: Int, $after: String) { threads(groupId: $g, first: $first, after: $after) { edges { node { id title replyCount lastActivityAt author { name } lastPoster { name } } } pageInfo { endCursor hasNextPage } } }`,
+        variables: { g: seeded.groupId, first, after },
+      });
+    // A cursor deep in the list: walk there once, page by page, as a reader would.
+    let deepCursor: string | undefined;
+    const deepPage = scale === 'small' ? 40 : 500;
+    for (let i = 0; i < deepPage; i++) {
+      const page = (await fetch(gqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: threadList(20, deepCursor) }).then((r) =>
+        r.json(),
+      )) as { data: { threads: { pageInfo: { endCursor: string } } } };
+      deepCursor = page.data.threads.pageInfo.endCursor;
+    }
+    const threadPage = JSON.stringify({
+      query: `query($id: ID!) { thread(id: $id) { title author { name } posts(first: 20) { edges { node { id number bodyHtml createdAt author { name } } } } } }`,
+      variables: { id: seeded.threadId },
+    });
+
     const scenarios: Scenario[] = [
       { name: 'floor: { __typename }', url: gqlUrl, body: JSON.stringify({ query: '{ __typename }' }) },
       { name: 'me (JWT + DataLoader SELECT)', url: gqlUrl, body: JSON.stringify({ query: '{ me { id name email locale timeZone } }' }), headers: auth },
       { name: 'baseline: node http + pg, same SELECT', url: `http://127.0.0.1:${basePort}/`, method: 'GET' },
       { name: 'hubs(first: 20) with region, themes', url: gqlUrl, body: hubs(20) },
+      { name: 'forum: thread list, page 1 (20)', url: gqlUrl, body: threadList(20) },
+      { name: `forum: thread list, page ${deepPage + 1}`, url: gqlUrl, body: threadList(20, deepCursor) },
+      { name: 'forum: thread with 20 posts', url: gqlUrl, body: threadPage },
     ];
     const results = [];
     for (const s of scenarios) {
@@ -205,19 +254,31 @@ async function main() {
       me: await statementsPerRequest(dbUrl, scenarios[1]),
       hubs10: await statementsPerRequest(dbUrl, { ...scenarios[3], body: hubs(10) }),
       hubs50: await statementsPerRequest(dbUrl, { ...scenarios[3], body: hubs(50) }),
+      threads10: await statementsPerRequest(dbUrl, { ...scenarios[4], body: threadList(10) }),
+      threads50: await statementsPerRequest(dbUrl, { ...scenarios[4], body: threadList(50) }),
+      thread: await statementsPerRequest(dbUrl, scenarios[6]),
     };
     const rss = rssMb(api.child.pid!);
-    const [floor, me, baseline, hubList] = results;
+    const [floor, me, baseline, hubList, threads1, threadsDeep, thread] = results;
     const ratios = {
       meOverFloor: +(me.rps / floor.rps).toFixed(2),
       meOverBaseline: +(me.rps / baseline.rps).toFixed(2),
       hubsOverFloor: +(hubList.rps / floor.rps).toFixed(2),
+      threadListOverFloor: +(threads1.rps / floor.rps).toFixed(2),
+      deepPageOverPage1: +(threadsDeep.rps / threads1.rps).toFixed(2),
+      threadOverFloor: +(thread.rps / floor.rps).toFixed(2),
     };
 
     console.log('\nscenario                                  req/s    p50 ms   p99 ms');
     for (const r of results) console.log(`${r.name.padEnd(40)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)}`);
-    console.log(`\nratios (same run): me ÷ floor ${ratios.meOverFloor} · me ÷ node+pg ${ratios.meOverBaseline} · hubs ÷ floor ${ratios.hubsOverFloor}`);
-    console.log(`SQL statements per request: me ${sql.me.toFixed(2)} · hubs(first:10) ${sql.hubs10.toFixed(2)} · hubs(first:50) ${sql.hubs50.toFixed(2)}`);
+    console.log(
+      `\nratios (same run): me ÷ floor ${ratios.meOverFloor} · me ÷ node+pg ${ratios.meOverBaseline} · hubs ÷ floor ${ratios.hubsOverFloor}` +
+        ` · thread list ÷ floor ${ratios.threadListOverFloor} · deep page ÷ page 1 ${ratios.deepPageOverPage1} · thread ÷ floor ${ratios.threadOverFloor}`,
+    );
+    console.log(
+      `SQL statements per request: me ${sql.me.toFixed(2)} · hubs(first:10) ${sql.hubs10.toFixed(2)} · hubs(first:50) ${sql.hubs50.toFixed(2)}` +
+        ` · threads(first:10) ${sql.threads10.toFixed(2)} · threads(first:50) ${sql.threads50.toFixed(2)} · thread with 20 posts ${sql.thread.toFixed(2)}`,
+    );
     console.log(`API resident memory after the run: ${rss} MB`);
 
     const out = path.join(ROOT, 'tests/bench/results');
