@@ -315,4 +315,35 @@ describe('meetings API', () => {
       expect(code(unknown)).toBe('BAD_USER_INPUT');
     });
   });
+  describe('setAgenda and saveMinutes', () => {
+    const SET = `mutation($input: SetAgendaInput!) { setAgenda(input: $input) { agenda { title presenter minutesAllotted } } }`;
+    const SAVE = `mutation($input: SaveMinutesInput!) { saveMinutes(input: $input) { minutes agenda { title } } }`;
+    const NOTES = `query($seriesId: ID!, $start: DateTime!) { meetingOccurrence(seriesId: $seriesId, start: $start) { agenda { title presenter minutesAllotted } minutes } }`;
+
+    it('lets organisers set the agenda and minutes that every viewer of the meeting then reads', async () => {
+      const s = await create({ title: 'Agenda check', timeZone: 'Asia/Jakarta', startLocal: '2027-01-12T09:00', rrule: 'FREQ=MONTHLY;BYDAY=2TU' });
+      const start = '2027-02-09T02:00:00.000Z';
+      const items = [
+        { title: 'News from each hub', presenter: 'Dewi', minutesAllotted: 20 },
+        { title: 'Diversifying funding', presenter: null, minutesAllotted: null },
+      ];
+      const set = await t.gql(SET, { input: { seriesId: s.id, occurrenceStart: start, items } }, { token: dewi.accessToken });
+      expect(set.errors).toBeUndefined();
+      expect(set.data!.setAgenda.agenda).toEqual(items);
+      const saved = await t.gql(SAVE, { input: { seriesId: s.id, occurrenceStart: start, minutes: '# Minutes\n- agreed to meet again' } }, { token: dewi.accessToken });
+      expect(saved.data!.saveMinutes).toMatchObject({ minutes: '# Minutes\n- agreed to meet again', agenda: [{ title: 'News from each hub' }, { title: 'Diversifying funding' }] });
+      const visitor = await t.gql(NOTES, { seriesId: s.id, start });
+      expect(visitor.data!.meetingOccurrence.agenda).toHaveLength(2);
+      expect(visitor.data!.meetingOccurrence.minutes).toMatch(/agreed/);
+      expect((await t.gql(NOTES, { seriesId: s.id, start: '2027-03-09T02:00:00.000Z' })).data!.meetingOccurrence).toEqual({ agenda: [], minutes: null });
+
+      expect(code(await t.gql(SET, { input: { seriesId: s.id, occurrenceStart: start, items: [] } }, { token: sari.accessToken }))).toBe('FORBIDDEN');
+      expect(code(await t.gql(SAVE, { input: { seriesId: s.id, occurrenceStart: start, minutes: 'x' } }, { token: lucia.accessToken }))).toBe('FORBIDDEN');
+      const bad = await t.gql(SET, { input: { seriesId: s.id, occurrenceStart: start, items: [{ title: ' ' }] } }, { token: dewi.accessToken });
+      expect(code(bad)).toBe('BAD_USER_INPUT');
+      expect(bad.errors![0].message).toMatch(/needs a title/);
+      expect(code(await t.gql(SET, { input: { seriesId: s.id, occurrenceStart: '2027-02-10T02:00:00.000Z', items: [] } }, { token: dewi.accessToken }))).toBe('BAD_USER_INPUT');
+      expect((await t.gql(NOTES, { seriesId: s.id, start })).data!.meetingOccurrence.agenda).toHaveLength(2);
+    });
+  });
 });

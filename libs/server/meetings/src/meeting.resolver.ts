@@ -1,9 +1,9 @@
 import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Permission } from '@anyam/shared/domain';
 import { Actor, Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission } from '@anyam/server/core';
-import { AttendanceType, CalendarFeedType, MeetingOccurrenceConnection, MeetingOccurrenceType, MeetingSeriesType, RsvpType } from './graphql/meeting.type';
+import { AgendaItemType, AttendanceType, CalendarFeedType, MeetingOccurrenceConnection, MeetingOccurrenceType, MeetingSeriesType, RsvpType } from './graphql/meeting.type';
 import { CalendarTokenService } from './calendar-token.service';
-import { CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RecordAttendanceInput, RescheduleOccurrenceInput, RsvpInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
+import { CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RecordAttendanceInput, RescheduleOccurrenceInput, RsvpInput, SaveMinutesInput, SetAgendaInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
 import { AttendanceStatusEnum } from './meetings.enums';
 import { MeetingsService } from './meetings.service';
 import { MeetingsLoaderFactory } from './meetings.loaders';
@@ -108,6 +108,28 @@ export class MeetingOccurrenceResolver {
   @Mutation(() => [AttendanceType], { description: 'Organisers record who came (present in person / online / absent) once the meeting has started.' })
   async recordAttendance(@Args('input') input: RecordAttendanceInput, @CurrentActor() actor: MemberActor): Promise<AttendanceType[]> {
     return (await this.service.recordAttendance(actor, input)).map((a) => ({ memberId: a.memberId, status: a.status as AttendanceStatusEnum, recordedAt: a.recordedAt }));
+  }
+
+  @RequirePermission(Permission.CoordinateHub)
+  @Mutation(() => MeetingOccurrenceType, { description: 'Replaces the agenda of one meeting (organisers).' })
+  setAgenda(@Args('input') input: SetAgendaInput, @CurrentActor() actor: MemberActor): Promise<MeetingOccurrenceType> {
+    return this.service.setAgenda(actor, input);
+  }
+
+  @RequirePermission(Permission.CoordinateHub)
+  @Mutation(() => MeetingOccurrenceType, { description: 'Saves the Markdown minutes of one meeting (organisers).' })
+  saveMinutes(@Args('input') input: SaveMinutesInput, @CurrentActor() actor: MemberActor): Promise<MeetingOccurrenceType> {
+    return this.service.saveMinutes(actor, input);
+  }
+
+  @ResolveField(() => [AgendaItemType], { description: 'Everyone who may see the meeting sees its agenda.' })
+  async agenda(@Parent() o: MeetingOccurrenceType, @Ctx() ctx: RequestContext): Promise<AgendaItemType[]> {
+    return (await ctx.loaders.get(this.loaders).notes.load({ seriesId: o.seriesId, occurrenceStart: o.originalStart }))?.agenda ?? [];
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Markdown minutes; null until saved.' })
+  async minutes(@Parent() o: MeetingOccurrenceType, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await ctx.loaders.get(this.loaders).notes.load({ seriesId: o.seriesId, occurrenceStart: o.originalStart }))?.minutes || null;
   }
 
   @ResolveField(() => [AttendanceType], { nullable: true, description: 'Recorded attendance; only for the organisers (null for others).' })

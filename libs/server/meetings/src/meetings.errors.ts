@@ -62,3 +62,11 @@ export const AttendanceError = {
   tooMany: () => AppError.badInput('entries', 'tooLong', 'Record at most 500 people at a time.'),
   memberUnknown: () => AppError.badInput('entries', 'unknown', 'One of the members does not exist.'),
 };
+
+export const NotesError = {
+  agendaTooLong: () => AppError.badInput('items', 'tooLong', 'An agenda has at most 50 items.'),
+  itemTitle: (i: number) => AppError.badInput(`items.${i}.title`, 'empty', `Agenda item ${i + 1} needs a title of at most 200 characters.`),
+  itemPresenter: (i: number) => AppError.badInput(`items.${i}.presenter`, 'tooLong', `The presenter of item ${i + 1} has at most 120 characters.`),
+  itemMinutes: (i: number) => AppError.badInput(`items.${i}.minutesAllotted`, 'outOfRange', `Item ${i + 1}: give 1 to 600 minutes, or leave it empty.`),
+  minutesTooLong: () => AppError.badInput('minutes', 'tooLong', 'Minutes have at most 100 000 characters.'),
+};

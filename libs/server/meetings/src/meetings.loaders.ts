@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { Actor, isMember, LoaderFactory } from '@anyam/server/core';
 import { RsvpEntity } from './entities/rsvp.entity';
 import { AttendanceEntity } from './entities/attendance.entity';
+import { OccurrenceNotesEntity } from './entities/occurrence-notes.entity';
 import { MeetingsRepository } from './meetings.repository';
 
 export interface OccurrenceKey {
@@ -17,6 +18,8 @@ export interface MeetingsLoaders {
   viewerRsvps: DataLoader<string, (RsvpEntity & { rank: number | null })[]>;
   /** Recorded attendance of one occurrence (callers check the viewer may edit the series). */
   attendance: DataLoader<OccurrenceKey, AttendanceEntity[], string>;
+  /** Agenda and minutes of one occurrence (callers check the viewer may see the series). */
+  notes: DataLoader<OccurrenceKey, OccurrenceNotesEntity | null, string>;
 }
 
 const keyOf = (k: OccurrenceKey) => `${k.seriesId}|${k.occurrenceStart.toISOString()}`;
@@ -59,6 +62,20 @@ export class MeetingsLoaderFactory implements LoaderFactory<MeetingsLoaders> {
             .orderBy('a.member_id')
             .getMany();
           return keys.map((k) => rows.filter((r) => keyOf(r) === keyOf(k)));
+        },
+        { cacheKeyFn: keyOf },
+      ),
+      notes: new DataLoader(
+        async (keys) => {
+          const rows = await this.repo.db
+            .getRepository(OccurrenceNotesEntity)
+            .createQueryBuilder('n')
+            .where('(n.series_id, n.occurrence_start) IN (SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:starts AS timestamptz[])))', {
+              ids: keys.map((k) => k.seriesId),
+              starts: keys.map((k) => k.occurrenceStart.toISOString()),
+            })
+            .getMany();
+          return keys.map((k) => rows.find((r) => keyOf(r) === keyOf(k)) ?? null);
         },
         { cacheKeyFn: keyOf },
       ),

@@ -8,9 +8,10 @@ import { isTimeZone } from '@anyam/shared/domain';
 import { MeetingSeriesEntity } from './entities/meeting-series.entity';
 import { OccurrenceOverrideEntity } from './entities/occurrence-override.entity';
 import { RsvpEntity, RsvpResponse } from './entities/rsvp.entity';
-import { CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RecordAttendanceInput, RescheduleOccurrenceInput, RsvpInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
+import { CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RecordAttendanceInput, RescheduleOccurrenceInput, RsvpInput, SaveMinutesInput, SetAgendaInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
 import { MeetingOccurrenceType, MeetingSeriesType, RsvpType } from './graphql/meeting.type';
-import { AttendanceError, MeetingsError } from './meetings.errors';
+import { AttendanceError, MeetingsError, NotesError } from './meetings.errors';
+import { AgendaItem, OccurrenceNotesEntity } from './entities/occurrence-notes.entity';
 import { AttendanceEntity } from './entities/attendance.entity';
 import { MeetingsPolicy, ViewerHubs } from './meetings.policy';
 import { MeetingsRepository } from './meetings.repository';
@@ -354,6 +355,42 @@ export class MeetingsService {
       }
       return repo.find({ where: { seriesId: series.id, occurrenceStart: o.originalStart }, order: { memberId: 'ASC' } });
     });
+  }
+
+  /** Replaces the agenda of one meeting (organisers). */
+  async setAgenda(actor: MemberActor, input: SetAgendaInput): Promise<MeetingOccurrenceType> {
+    if (input.items.length > 50) throw NotesError.agendaTooLong();
+    const agenda: AgendaItem[] = input.items.map((item, i) => {
+      const title = (item.title ?? '').trim();
+      if (!title || title.length > 200) throw NotesError.itemTitle(i);
+      const presenter = item.presenter?.trim() || null;
+      if (presenter && presenter.length > 120) throw NotesError.itemPresenter(i);
+      const minutes = item.minutesAllotted ?? null;
+      if (minutes !== null && (!Number.isInteger(minutes) || minutes < 1 || minutes > 600)) throw NotesError.itemMinutes(i);
+      return { title, presenter, minutesAllotted: minutes };
+    });
+    return this.saveNotes(actor, input.seriesId, input.occurrenceStart, { agenda });
+  }
+
+  /** Saves the Markdown minutes of one meeting (organisers). */
+  async saveMinutes(actor: MemberActor, input: SaveMinutesInput): Promise<MeetingOccurrenceType> {
+    if (input.minutes.length > 100_000) throw NotesError.minutesTooLong();
+    return this.saveNotes(actor, input.seriesId, input.occurrenceStart, { minutes: input.minutes });
+  }
+
+  private async saveNotes(actor: MemberActor, seriesId: string, start: Date, change: Partial<Pick<OccurrenceNotesEntity, 'agenda' | 'minutes'>>) {
+    const original = await this.repo.db.transaction(async (tx) => {
+      const series = await this.lockSeries(tx, actor, seriesId);
+      MeetingsPolicy.assertCanEditSeries(actor, series, await this.repo.viewerHubs(actor, tx));
+      const overrides = await tx.getRepository(OccurrenceOverrideEntity).findBy({ seriesId });
+      const o = this.findOccurrence(series, overrides, start, 'occurrenceStart');
+      const repo = tx.getRepository(OccurrenceNotesEntity);
+      const row = (await repo.findOneBy({ seriesId, occurrenceStart: o.originalStart })) ?? repo.create({ seriesId, occurrenceStart: o.originalStart, agenda: [], minutes: '' });
+      Object.assign(row, change, { updatedBy: actor.memberId });
+      await repo.save(row);
+      return o.originalStart;
+    });
+    return this.occurrence(actor, seriesId, original);
   }
 
   // ---- helpers ------------------------------------------------------------------------------------

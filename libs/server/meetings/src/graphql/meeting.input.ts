@@ -140,3 +140,33 @@ export class RecordAttendanceInput {
   @Field(() => [AttendanceEntryInput])
   entries: AttendanceEntryInput[];
 }
+
+@InputType()
+export class AgendaItemInput {
+  @Field()
+  title: string;
+  @Field(() => String, { nullable: true })
+  presenter?: string | null;
+  @Field(() => Int, { nullable: true })
+  minutesAllotted?: number | null;
+}
+
+@InputType({ description: 'Replaces the whole agenda of one meeting.' })
+export class SetAgendaInput {
+  @Field(() => ID)
+  seriesId: string;
+  @Field(() => GraphQLISODateTime, { description: 'The occurrence’s original (or moved) start.' })
+  occurrenceStart: Date;
+  @Field(() => [AgendaItemInput])
+  items: AgendaItemInput[];
+}
+
+@InputType()
+export class SaveMinutesInput {
+  @Field(() => ID)
+  seriesId: string;
+  @Field(() => GraphQLISODateTime, { description: 'The occurrence’s original (or moved) start.' })
+  occurrenceStart: Date;
+  @Field({ description: 'Markdown.' })
+  minutes: string;
+}

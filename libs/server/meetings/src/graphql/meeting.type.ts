@@ -122,3 +122,13 @@ export class AttendanceType {
   @Field(() => GraphQLISODateTime)
   recordedAt: Date;
 }
+
+@ObjectType('AgendaItem')
+export class AgendaItemType {
+  @Field()
+  title: string;
+  @Field(() => String, { nullable: true })
+  presenter: string | null;
+  @Field(() => Int, { nullable: true })
+  minutesAllotted: number | null;
+}
