@@ -20,6 +20,7 @@ import {
   RegionPage,
   RegionsPage,
 } from '@anyam/client/community';
+import { ForumGroupPage, ForumGroupsPage, ForumNewThreadPage, ForumSearchPage, ForumThreadPage } from '@anyam/client/forum';
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { BootSkeleton } from './boot-skeleton';
@@ -93,6 +94,19 @@ export function App() {
           }
         />
         <Route path="invitations/:token" element={<InvitationPage />} />
+        <Route path="forum" element={<ForumGroupsPage />} />
+        <Route path="forum/search" element={<ForumSearchPage />} />
+        {/* Before ":groupSlug/new" so that /forum/t/new is a thread id, never a group called "t". */}
+        <Route path="forum/t/:threadId" element={<ForumThreadPage />} />
+        <Route path="forum/:groupSlug" element={<ForumGroupPage />} />
+        <Route
+          path="forum/:groupSlug/new"
+          element={
+            <RequireMember>
+              <ForumNewThreadPage />
+            </RequireMember>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       </Routes>

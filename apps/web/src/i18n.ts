@@ -1,5 +1,6 @@
 import { accountLocales } from '@anyam/client/account';
 import { communityLocales } from '@anyam/client/community';
+import { forumLocales } from '@anyam/client/forum';
 import { uiLocales, type LocaleLoaders } from '@anyam/client/ui';
 import { DEFAULT_LOCALE, isLocale, LOCALES } from '@anyam/shared/domain';
 import i18n, { type BackendModule } from 'i18next';
@@ -13,6 +14,7 @@ const NAMESPACES: Record<string, LocaleLoaders> = {
   ui: uiLocales,
   account: accountLocales,
   community: communityLocales,
+  forum: forumLocales,
 };
 
 const lazyBackend: BackendModule = {

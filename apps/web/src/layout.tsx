@@ -134,6 +134,9 @@ export function Layout() {
               <li>
                 <NavLink to="/regions">{t('nav.regions')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/forum">{t('nav.forum')}</NavLink>
+              </li>
               {member && (
                 <li>
                   <NavLink to="/members">{t('nav.members')}</NavLink>
