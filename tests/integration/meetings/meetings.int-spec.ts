@@ -346,4 +346,36 @@ describe('meetings API', () => {
       expect((await t.gql(NOTES, { seriesId: s.id, start })).data!.meetingOccurrence.agenda).toHaveLength(2);
     });
   });
+  describe('addActionItem and updateActionItem', () => {
+    const ADD = `mutation($input: AddActionItemInput!) { addActionItem(input: $input) { id description ownerId dueOn status viewerCanEdit } }`;
+    const UPD = `mutation($input: UpdateActionItemInput!) { updateActionItem(input: $input) { id description status dueOn } }`;
+    const ITEMS = `query($seriesId: ID!, $start: DateTime!) { meetingOccurrence(seriesId: $seriesId, start: $start) { actionItems { description ownerId status viewerCanEdit } } }`;
+
+    it('lets organisers add and edit action items and owners move their status', async () => {
+      const s = await create({ title: 'Actions check', timeZone: 'Asia/Jakarta', startLocal: '2027-01-12T09:00', rrule: 'FREQ=MONTHLY;BYDAY=2TU' });
+      const start = '2027-01-12T02:00:00.000Z';
+      const add = await t.gql(ADD, { input: { seriesId: s.id, occurrenceStart: start, description: 'Share the donor map', ownerId: sari.id, dueOn: '2027-02-01' } }, { token: dewi.accessToken });
+      expect(add.errors).toBeUndefined();
+      expect(add.data!.addActionItem).toMatchObject({ description: 'Share the donor map', ownerId: sari.id, dueOn: '2027-02-01', status: 'open' });
+      const id = add.data!.addActionItem.id;
+
+      expect(code(await t.gql(ADD, { input: { seriesId: s.id, occurrenceStart: start, description: 'x' } }, { token: sari.accessToken }))).toBe('FORBIDDEN');
+      for (const bad of [{ description: '  ' }, { description: 'ok', dueOn: '2027-02-30' }, { description: 'ok', ownerId: '00000000-0000-4000-8000-000000000000' }]) {
+        expect(code(await t.gql(ADD, { input: { seriesId: s.id, occurrenceStart: start, ...bad } }, { token: dewi.accessToken }))).toBe('BAD_USER_INPUT');
+      }
+
+      // The owner moves the status, but cannot rewrite the item; others cannot touch it.
+      expect((await t.gql(UPD, { input: { id, status: 'done' } }, { token: sari.accessToken })).data!.updateActionItem.status).toBe('done');
+      expect(code(await t.gql(UPD, { input: { id, description: 'Rewritten' } }, { token: sari.accessToken }))).toBe('FORBIDDEN');
+      expect(code(await t.gql(UPD, { input: { id, status: 'open' } }, { token: lucia.accessToken }))).toBe('FORBIDDEN');
+      expect((await t.gql(UPD, { input: { id, description: 'Share the donor map with Enlaza Sur', dueOn: '' } }, { token: dewi.accessToken })).data!.updateActionItem).toMatchObject({
+        description: 'Share the donor map with Enlaza Sur',
+        dueOn: null,
+        status: 'done',
+      });
+      const listed = await t.gql(ITEMS, { seriesId: s.id, start });
+      expect(listed.data!.meetingOccurrence.actionItems).toEqual([{ description: 'Share the donor map with Enlaza Sur', ownerId: sari.id, status: 'done', viewerCanEdit: false }]);
+      expect((await t.gql(ITEMS, { seriesId: s.id, start }, { token: sari.accessToken })).data!.meetingOccurrence.actionItems[0].viewerCanEdit).toBe(true);
+    });
+  });
 });

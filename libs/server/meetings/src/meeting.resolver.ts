@@ -1,10 +1,22 @@
 import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Permission } from '@anyam/shared/domain';
-import { Actor, Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission } from '@anyam/server/core';
-import { AgendaItemType, AttendanceType, CalendarFeedType, MeetingOccurrenceConnection, MeetingOccurrenceType, MeetingSeriesType, RsvpType } from './graphql/meeting.type';
+import { Actor, Ctx, CurrentActor, isMember, MemberActor, Public, RequestContext, RequirePermission } from '@anyam/server/core';
+import { ActionItemType, AgendaItemType, AttendanceType, CalendarFeedType, MeetingOccurrenceConnection, MeetingOccurrenceType, MeetingSeriesType, RsvpType } from './graphql/meeting.type';
 import { CalendarTokenService } from './calendar-token.service';
-import { CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RecordAttendanceInput, RescheduleOccurrenceInput, RsvpInput, SaveMinutesInput, SetAgendaInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
-import { AttendanceStatusEnum } from './meetings.enums';
+import { AddActionItemInput, UpdateActionItemInput, CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RecordAttendanceInput, RescheduleOccurrenceInput, RsvpInput, SaveMinutesInput, SetAgendaInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
+import { ActionItemStatusEnum, AttendanceStatusEnum } from './meetings.enums';
+import { ActionItemEntity } from './entities/action-item.entity';
+
+const toActionItemType = (a: ActionItemEntity, canEdit: boolean): ActionItemType => ({
+  id: a.id,
+  seriesId: a.seriesId,
+  occurrenceStart: a.occurrenceStart,
+  description: a.description,
+  ownerId: a.ownerId,
+  dueOn: a.dueOn,
+  status: a.status as ActionItemStatusEnum,
+  viewerCanEdit: canEdit,
+});
 import { MeetingsService } from './meetings.service';
 import { MeetingsLoaderFactory } from './meetings.loaders';
 import { toRsvpType } from './meeting.mapper';
@@ -120,6 +132,27 @@ export class MeetingOccurrenceResolver {
   @Mutation(() => MeetingOccurrenceType, { description: 'Saves the Markdown minutes of one meeting (organisers).' })
   saveMinutes(@Args('input') input: SaveMinutesInput, @CurrentActor() actor: MemberActor): Promise<MeetingOccurrenceType> {
     return this.service.saveMinutes(actor, input);
+  }
+
+  @RequirePermission(Permission.CoordinateHub)
+  @Mutation(() => ActionItemType, { description: 'Organisers add an action item to one meeting.' })
+  async addActionItem(@Args('input') input: AddActionItemInput, @CurrentActor() actor: MemberActor): Promise<ActionItemType> {
+    const { item, canEdit } = await this.service.addActionItem(actor, input);
+    return toActionItemType(item, canEdit);
+  }
+
+  @RequirePermission(Permission.RsvpToMeetings)
+  @Mutation(() => ActionItemType, { description: 'Organisers change any field; the owner may change the status.' })
+  async updateActionItem(@Args('input') input: UpdateActionItemInput, @CurrentActor() actor: MemberActor): Promise<ActionItemType> {
+    const { item, canEdit } = await this.service.updateActionItem(actor, input);
+    return toActionItemType(item, canEdit);
+  }
+
+  @ResolveField(() => [ActionItemType], { description: 'Action items of this meeting, for everyone who may see it.' })
+  async actionItems(@Parent() o: MeetingOccurrenceType, @Ctx() ctx: RequestContext): Promise<ActionItemType[]> {
+    const rows = await ctx.loaders.get(this.loaders).actionItems.load({ seriesId: o.seriesId, occurrenceStart: o.originalStart });
+    const me = isMember(ctx.actor) ? ctx.actor.memberId : null;
+    return rows.map((a) => toActionItemType(a, o.viewerCanEdit || (me !== null && a.ownerId === me)));
   }
 
   @ResolveField(() => [AgendaItemType], { description: 'Everyone who may see the meeting sees its agenda.' })

@@ -38,3 +38,10 @@ export enum AttendanceStatusEnum {
   absent = 'absent',
 }
 registerEnumType(AttendanceStatusEnum, { name: 'AttendanceStatus' });
+
+export enum ActionItemStatusEnum {
+  open = 'open',
+  in_progress = 'in_progress',
+  done = 'done',
+}
+registerEnumType(ActionItemStatusEnum, { name: 'ActionItemStatus' });

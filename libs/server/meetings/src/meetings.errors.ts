@@ -70,3 +70,11 @@ export const NotesError = {
   itemMinutes: (i: number) => AppError.badInput(`items.${i}.minutesAllotted`, 'outOfRange', `Item ${i + 1}: give 1 to 600 minutes, or leave it empty.`),
   minutesTooLong: () => AppError.badInput('minutes', 'tooLong', 'Minutes have at most 100 000 characters.'),
 };
+
+export const ActionItemError = {
+  description: () => AppError.badInput('description', 'empty', 'Describe the action in 1 to 2000 characters.'),
+  dueOn: () => AppError.badInput('dueOn', 'invalid', 'Enter the due date as YYYY-MM-DD.'),
+  ownerUnknown: () => AppError.badInput('ownerId', 'unknown', 'This member does not exist.'),
+  notFound: () => AppError.notFound('No such action item.'),
+  ownerOnlyStatus: () => AppError.forbidden('As the owner you can change the status; organisers change the rest.'),
+};

@@ -4,6 +4,7 @@ import { Actor, isMember, LoaderFactory } from '@anyam/server/core';
 import { RsvpEntity } from './entities/rsvp.entity';
 import { AttendanceEntity } from './entities/attendance.entity';
 import { OccurrenceNotesEntity } from './entities/occurrence-notes.entity';
+import { ActionItemEntity } from './entities/action-item.entity';
 import { MeetingsRepository } from './meetings.repository';
 
 export interface OccurrenceKey {
@@ -20,6 +21,8 @@ export interface MeetingsLoaders {
   attendance: DataLoader<OccurrenceKey, AttendanceEntity[], string>;
   /** Agenda and minutes of one occurrence (callers check the viewer may see the series). */
   notes: DataLoader<OccurrenceKey, OccurrenceNotesEntity | null, string>;
+  /** Action items of one occurrence, oldest first. */
+  actionItems: DataLoader<OccurrenceKey, ActionItemEntity[], string>;
 }
 
 const keyOf = (k: OccurrenceKey) => `${k.seriesId}|${k.occurrenceStart.toISOString()}`;
@@ -76,6 +79,22 @@ export class MeetingsLoaderFactory implements LoaderFactory<MeetingsLoaders> {
             })
             .getMany();
           return keys.map((k) => rows.find((r) => keyOf(r) === keyOf(k)) ?? null);
+        },
+        { cacheKeyFn: keyOf },
+      ),
+      actionItems: new DataLoader(
+        async (keys) => {
+          const rows = await this.repo.db
+            .getRepository(ActionItemEntity)
+            .createQueryBuilder('ai')
+            .where('(ai.series_id, ai.occurrence_start) IN (SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:starts AS timestamptz[])))', {
+              ids: keys.map((k) => k.seriesId),
+              starts: keys.map((k) => k.occurrenceStart.toISOString()),
+            })
+            .orderBy('ai.created_at')
+            .addOrderBy('ai.id')
+            .getMany();
+          return keys.map((k) => rows.filter((r) => keyOf(r) === keyOf(k)));
         },
         { cacheKeyFn: keyOf },
       ),

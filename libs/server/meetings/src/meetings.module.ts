@@ -16,10 +16,12 @@ import { AttendanceEntity } from './entities/attendance.entity';
 import { CreateAttendance1764600000002 } from './migrations/1764600000002-create-attendance';
 import { OccurrenceNotesEntity } from './entities/occurrence-notes.entity';
 import { CreateOccurrenceNotes1764600000003 } from './migrations/1764600000003-create-occurrence-notes';
+import { ActionItemEntity } from './entities/action-item.entity';
+import { CreateActionItems1764600000004 } from './migrations/1764600000004-create-action-items';
 import { CreateCalendarTokens1764600000001 } from './migrations/1764600000001-create-calendar-tokens';
 
-export const MEETINGS_ENTITIES = [MeetingSeriesEntity, MeetingSeriesHubEntity, OccurrenceOverrideEntity, RsvpEntity, CalendarTokenEntity, AttendanceEntity, OccurrenceNotesEntity];
-export const MEETINGS_MIGRATIONS = [CreateMeetings1764600000000, CreateCalendarTokens1764600000001, CreateAttendance1764600000002, CreateOccurrenceNotes1764600000003];
+export const MEETINGS_ENTITIES = [MeetingSeriesEntity, MeetingSeriesHubEntity, OccurrenceOverrideEntity, RsvpEntity, CalendarTokenEntity, AttendanceEntity, OccurrenceNotesEntity, ActionItemEntity];
+export const MEETINGS_MIGRATIONS = [CreateMeetings1764600000000, CreateCalendarTokens1764600000001, CreateAttendance1764600000002, CreateOccurrenceNotes1764600000003, CreateActionItems1764600000004];
 export const MEETINGS_RESOLVERS: Type<unknown>[] = [MeetingSeriesResolver, MeetingOccurrenceResolver];
 
 /** Meetings: series with RRULE in their own zone, per-occurrence overrides, RSVPs with capacity and waitlist. */

@@ -43,6 +43,11 @@ export const MeetingsPolicy = {
     return MeetingsPolicy.canRsvp(actor, series, participatingHubIds, viewer) || MeetingsPolicy.canEditSeries(actor, series, viewer);
   },
 
+  /** Organisers edit an action item; its owner may move its status. */
+  canUpdateActionItemStatus(actor: Actor, series: SeriesRecord, item: { ownerId: string | null }, viewer: ViewerHubs): boolean {
+    return MeetingsPolicy.canEditSeries(actor, series, viewer) || (isMember(actor) && item.ownerId === actor.memberId);
+  },
+
   assertCanCreateFor(actor: Actor, hubId: string, viewer: ViewerHubs): void {
     if (!MeetingsPolicy.canCreateFor(actor, hubId, viewer)) throw MeetingsError.forbidden();
   },

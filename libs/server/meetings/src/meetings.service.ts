@@ -8,9 +8,10 @@ import { isTimeZone } from '@anyam/shared/domain';
 import { MeetingSeriesEntity } from './entities/meeting-series.entity';
 import { OccurrenceOverrideEntity } from './entities/occurrence-override.entity';
 import { RsvpEntity, RsvpResponse } from './entities/rsvp.entity';
-import { CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RecordAttendanceInput, RescheduleOccurrenceInput, RsvpInput, SaveMinutesInput, SetAgendaInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
+import { AddActionItemInput, UpdateActionItemInput, CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RecordAttendanceInput, RescheduleOccurrenceInput, RsvpInput, SaveMinutesInput, SetAgendaInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
 import { MeetingOccurrenceType, MeetingSeriesType, RsvpType } from './graphql/meeting.type';
-import { AttendanceError, MeetingsError, NotesError } from './meetings.errors';
+import { ActionItemError, AttendanceError, MeetingsError, NotesError } from './meetings.errors';
+import { ActionItemEntity } from './entities/action-item.entity';
 import { AgendaItem, OccurrenceNotesEntity } from './entities/occurrence-notes.entity';
 import { AttendanceEntity } from './entities/attendance.entity';
 import { MeetingsPolicy, ViewerHubs } from './meetings.policy';
@@ -391,6 +392,66 @@ export class MeetingsService {
       return o.originalStart;
     });
     return this.occurrence(actor, seriesId, original);
+  }
+
+  async addActionItem(actor: MemberActor, input: AddActionItemInput): Promise<{ item: ActionItemEntity; canEdit: boolean }> {
+    const item = await this.repo.db.transaction(async (tx) => {
+      const series = await this.lockSeries(tx, actor, input.seriesId);
+      MeetingsPolicy.assertCanEditSeries(actor, series, await this.repo.viewerHubs(actor, tx));
+      const overrides = await tx.getRepository(OccurrenceOverrideEntity).findBy({ seriesId: series.id });
+      const o = this.findOccurrence(series, overrides, input.occurrenceStart, 'occurrenceStart');
+      const row = tx.getRepository(ActionItemEntity).create({
+        seriesId: series.id,
+        occurrenceStart: o.originalStart,
+        description: this.actionDescription(input.description),
+        ownerId: await this.actionOwner(tx, input.ownerId ?? null),
+        dueOn: this.actionDue(input.dueOn ?? null),
+        status: 'open',
+        createdBy: actor.memberId,
+      });
+      return tx.getRepository(ActionItemEntity).save(row);
+    });
+    return { item, canEdit: true };
+  }
+
+  async updateActionItem(actor: MemberActor, input: UpdateActionItemInput): Promise<{ item: ActionItemEntity; canEdit: boolean }> {
+    return this.repo.db.transaction(async (tx) => {
+      const item = await tx.getRepository(ActionItemEntity).findOne({ where: { id: input.id }, lock: { mode: 'pessimistic_write' } });
+      if (!item) throw ActionItemError.notFound();
+      const series = await tx.getRepository(MeetingSeriesEntity).findOneBy({ id: item.seriesId });
+      const viewer = await this.repo.viewerHubs(actor, tx);
+      const hubIds = (await this.repo.hubIdsBySeries([item.seriesId], tx)).get(item.seriesId) ?? [];
+      if (!series || !MeetingsPolicy.canSeeSeries(actor, series, hubIds, viewer)) throw ActionItemError.notFound();
+      const organiser = MeetingsPolicy.canEditSeries(actor, series, viewer);
+      if (!MeetingsPolicy.canUpdateActionItemStatus(actor, series, item, viewer)) throw MeetingsError.forbidden();
+      const touchesMore = input.description !== undefined || input.ownerId !== undefined || input.dueOn !== undefined;
+      if (!organiser && touchesMore) throw ActionItemError.ownerOnlyStatus();
+      if (input.description !== undefined && input.description !== null) item.description = this.actionDescription(input.description);
+      if (input.ownerId !== undefined) item.ownerId = await this.actionOwner(tx, input.ownerId || null);
+      if (input.dueOn !== undefined) item.dueOn = this.actionDue(input.dueOn || null);
+      if (input.status) item.status = input.status;
+      return { item: await tx.getRepository(ActionItemEntity).save(item), canEdit: organiser || item.ownerId === actor.memberId };
+    });
+  }
+
+  private actionDescription(value: string): string {
+    const d = (value ?? '').trim();
+    if (!d || d.length > 2000) throw ActionItemError.description();
+    return d;
+  }
+
+  private async actionOwner(tx: EntityManager, ownerId: string | null): Promise<string | null> {
+    if (!ownerId) return null;
+    if (!/^[0-9a-f-]{36}$/i.test(ownerId) || !(await tx.getRepository(MemberEntity).existsBy({ id: ownerId }))) throw ActionItemError.ownerUnknown();
+    return ownerId;
+  }
+
+  private actionDue(value: string | null): string | null {
+    if (!value) return null;
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
+    if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) throw ActionItemError.dueOn();
+    return value;
   }
 
   // ---- helpers ------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
-import { AttendanceStatusEnum, MeetingKindEnum, MeetingModeEnum, MeetingVisibilityEnum, RsvpResponseEnum } from '../meetings.enums';
+import { ActionItemStatusEnum, AttendanceStatusEnum, MeetingKindEnum, MeetingModeEnum, MeetingVisibilityEnum, RsvpResponseEnum } from '../meetings.enums';
 
 @InputType()
 export class MeetingFilter {
@@ -169,4 +169,32 @@ export class SaveMinutesInput {
   occurrenceStart: Date;
   @Field({ description: 'Markdown.' })
   minutes: string;
+}
+
+@InputType()
+export class AddActionItemInput {
+  @Field(() => ID)
+  seriesId: string;
+  @Field(() => GraphQLISODateTime, { description: 'The occurrence’s original (or moved) start.' })
+  occurrenceStart: Date;
+  @Field()
+  description: string;
+  @Field(() => ID, { nullable: true })
+  ownerId?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  dueOn?: string | null;
+}
+
+@InputType({ description: 'Organisers change any field; the owner only the status.' })
+export class UpdateActionItemInput {
+  @Field(() => ID)
+  id: string;
+  @Field({ nullable: true })
+  description?: string;
+  @Field(() => ID, { nullable: true, description: 'Give an empty string to clear the owner.' })
+  ownerId?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; an empty string clears it.' })
+  dueOn?: string | null;
+  @Field(() => ActionItemStatusEnum, { nullable: true })
+  status?: ActionItemStatusEnum;
 }

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '@anyam/server/community';
-import { AttendanceStatusEnum, MeetingKindEnum, MeetingModeEnum, MeetingVisibilityEnum, RsvpResponseEnum } from '../meetings.enums';
+import { ActionItemStatusEnum, AttendanceStatusEnum, MeetingKindEnum, MeetingModeEnum, MeetingVisibilityEnum, RsvpResponseEnum } from '../meetings.enums';
 
 @ObjectType('Rsvp', { description: 'A member’s answer, for one meeting or the whole series.' })
 export class RsvpType {
@@ -131,4 +131,24 @@ export class AgendaItemType {
   presenter: string | null;
   @Field(() => Int, { nullable: true })
   minutesAllotted: number | null;
+}
+
+@ObjectType('ActionItem')
+export class ActionItemType {
+  @Field(() => ID)
+  id: string;
+  @Field(() => ID)
+  seriesId: string;
+  @Field(() => GraphQLISODateTime)
+  occurrenceStart: Date;
+  @Field()
+  description: string;
+  @Field(() => ID, { nullable: true })
+  ownerId: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  dueOn: string | null;
+  @Field(() => ActionItemStatusEnum)
+  status: ActionItemStatusEnum;
+  @Field({ description: 'Organisers edit everything; the owner may change the status.' })
+  viewerCanEdit: boolean;
 }
