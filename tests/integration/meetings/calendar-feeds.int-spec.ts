@@ -155,4 +155,26 @@ describe('iCalendar feeds', () => {
     expect((await fetchFeed(second)).status).toBe(200);
     expect((await fetchFeed('/ical/me/not-a-token.ics')).status).toBe(404);
   });
+  it('offers a single-meeting .ics for public series that matches the API, and none for hubs-only ones', async () => {
+    const OCC = `query($seriesId: ID!, $start: DateTime!) { meetingOccurrence(seriesId: $seriesId, start: $start) { start end icsPath } }`;
+    const CREATE_PUBLIC = { title: 'Download check', kind: 'other', organisingHubId: hubs.get('reach'), timeZone: 'America/Santiago', startLocal: '2026-03-03T09:00', durationMinutes: 60, rrule: 'FREQ=WEEKLY;BYDAY=TU', mode: 'online', onlineUrl: 'https://meet.example.org/x' };
+    const id = (await t.gql(CREATE, { input: CREATE_PUBLIC }, { token: admin.accessToken })).data!.createMeetingSeries.id;
+    await t.gql(RESCHEDULE, { input: { seriesId: id, occurrenceStart: '2027-06-08T13:00:00Z', newStart: '2027-06-09T14:00:00Z', newEnd: '2027-06-09T15:00:00Z' } }, { token: admin.accessToken });
+    const occ = (await t.gql(OCC, { seriesId: id, start: '2027-06-08T13:00:00Z' })).data!.meetingOccurrence;
+    expect(occ.icsPath).toBe(`/ical/meetings/${id}/20270608T130000Z.ics`);
+    const file = await fetchFeed(occ.icsPath);
+    expect(file.status).toBe(200);
+    const vevent = new ICAL.Component(ICAL.parse(file.text)).getFirstSubcomponent('vevent')!;
+    const e = new ICAL.Event(vevent);
+    expect(e.uid).toBe(`${id}@meetings.anyam`);
+    expect(e.startDate.toJSDate().toISOString()).toBe(occ.start);
+    expect(e.endDate.toJSDate().toISOString()).toBe(occ.end);
+    expect(e.recurrenceId!.toJSDate().toISOString()).toBe('2027-06-08T13:00:00.000Z');
+
+    const interHub = (await t.db.query(`SELECT id FROM meeting_series WHERE kind = 'inter_hub'`))[0].id;
+    const hidden = await t.gql(OCC, { seriesId: interHub, start: '2027-01-20T13:00:00Z' }, { token: admin.accessToken });
+    expect(hidden.data!.meetingOccurrence.icsPath).toBeNull();
+    expect((await fetchFeed(`/ical/meetings/${interHub}/20270120T130000Z.ics`)).status).toBe(404);
+    expect((await fetchFeed(`/ical/meetings/${id}/20270608T120000Z.ics`)).status).toBe(404);
+  });
 });

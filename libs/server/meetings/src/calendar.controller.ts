@@ -6,11 +6,12 @@ import { MeetingSeriesEntity } from './entities/meeting-series.entity';
 import { OccurrenceOverrideEntity } from './entities/occurrence-override.entity';
 import { MeetingsRepository } from './meetings.repository';
 import { toRecurring } from './meeting.mapper';
-import { parseLocal, seriesBounds } from './occurrences';
+import { expandOccurrences, isRuleStart, parseLocal, seriesBounds } from './occurrences';
 import { vtimezone } from './vtimezone';
 import { CalendarTokenService } from './calendar-token.service';
 
 const TOKEN_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
+const OCCURRENCE_FILE = /^(\d{8}T\d{6}Z)\.ics$/;
 
 const SLUG_FILE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ics$/;
 const utcStamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -80,6 +81,41 @@ export class CalendarController {
       .orderBy('s.id')
       .getMany();
     return this.feed(`Anyam — ${hub.name}`, series);
+  }
+
+  /**
+   * One meeting of a public series, to add to a calendar: same UID as the feeds and RECURRENCE-ID = the
+   * original start, so a calendar that also subscribes to a feed sees one event.
+   */
+  @Public()
+  @Get('meetings/:seriesId/:file')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Cache-Control', 'public, max-age=300')
+  async occurrence(@Param('seriesId') seriesId: string, @Param('file') file: string): Promise<string> {
+    const m = OCCURRENCE_FILE.exec(file);
+    const notFound = () => new NotFoundException('No such public meeting.');
+    if (!m || !/^[0-9a-f-]{36}$/i.test(seriesId)) throw notFound();
+    const c = m[1];
+    const original = new Date(`${c.slice(0, 4)}-${c.slice(4, 6)}-${c.slice(6, 8)}T${c.slice(9, 11)}:${c.slice(11, 13)}:${c.slice(13, 15)}Z`);
+    const series = await this.repo.series().findOneBy({ id: seriesId, visibility: 'public' });
+    if (!series || Number.isNaN(original.getTime()) || !isRuleStart(toRecurring(series), original)) throw notFound();
+    const overrides = (await this.repo.overridesBySeries([series.id])).get(series.id) ?? [];
+    const own = overrides.filter((o) => o.originalStart.getTime() === original.getTime());
+    const start = own[0]?.newStart ?? original;
+    const [o] = expandOccurrences(toRecurring(series), own, new Date(start.getTime()), new Date(start.getTime() + 1), { includeCancelled: true });
+    const cal = ical({ name: series.title, prodId: { company: 'Anyam', product: 'meetings', language: 'EN' } });
+    cal.createEvent({
+      id: seriesUid(series.id),
+      recurrenceId: series.rrule ? original : null,
+      start: o.start,
+      end: o.end,
+      summary: series.title,
+      description: [o.note, series.description].filter(Boolean).join('\n\n') || null,
+      location: series.place,
+      sequence: series.sequence,
+      status: o.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+    return cal.toString();
   }
 
   private slug(file: string): string {

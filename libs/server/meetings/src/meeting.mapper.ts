@@ -59,6 +59,7 @@ export function toOccurrenceType(e: MeetingSeriesEntity, o: Occurrence, hubIds: 
     note: o.note,
     viewerCanEdit: MeetingsPolicy.canEditSeries(actor, e, viewer),
     viewerCanRsvp: !o.cancelled && o.end.getTime() > Date.now() && MeetingsPolicy.canRsvp(actor, e, hubIds, viewer),
+    icsPath: e.visibility === 'public' ? `/ical/meetings/${e.id}/${o.originalStart.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}.ics` : null,
     capacityInPerson: e.mode === 'online' ? 0 : e.capacityInPerson,
     capacityOnline: e.mode === 'in_person' ? 0 : e.capacityOnline,
   };

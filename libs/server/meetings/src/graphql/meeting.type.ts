@@ -98,6 +98,8 @@ export class MeetingOccurrenceType {
   viewerCanEdit: boolean;
   @Field()
   viewerCanRsvp: boolean;
+  @Field(() => String, { nullable: true, description: 'Path of the .ics download of this meeting (public series only; members use their private feed).' })
+  icsPath: string | null;
 
   /** For field resolvers. */
   capacityInPerson: number | null;
