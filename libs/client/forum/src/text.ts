@@ -32,7 +32,8 @@ export function snippetParts(snippet: string): SnippetPart[] {
       if (tag[2].toLowerCase() === 'mark') mark = tag[1] !== '/';
       continue;
     }
-    const text = decodeEntities(token);
+    // Snippets come from the Markdown source: drop emphasis and code markers so they read as text.
+    const text = decodeEntities(token).replace(/\*\*|__|`/g, '');
     const last = parts[parts.length - 1];
     if (last && last.mark === mark) last.text += text;
     else parts.push({ text, mark });

@@ -10,6 +10,14 @@ describe('snippetParts', () => {
     ]);
   });
 
+  it('drops Markdown emphasis markers around and inside the match', () => {
+    expect(snippetParts('untuk **diversifikasi <mark>pendanaan</mark>** agar')).toEqual([
+      { text: 'untuk diversifikasi ', mark: false },
+      { text: 'pendanaan', mark: true },
+      { text: ' agar', mark: false },
+    ]);
+  });
+
   it('turns injected markup into inert text parts', () => {
     const parts = snippetParts('<img src=x onerror=alert(1)>&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(parts).toEqual([{ text: '<script>alert(1)</script>', mark: false }]);

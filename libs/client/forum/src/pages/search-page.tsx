@@ -73,7 +73,9 @@ export default function ForumSearchPage() {
             {edges.map(({ node, cursor }) => (
               <li key={cursor} className="an-forum-result">
                 <h3 className="an-forum-thread__title">
-                  <Link to={`/forum/t/${node.post.thread.id}#post-${node.post.id}`}>{node.post.thread.title}</Link>
+                  <Link to={`/forum/t/${node.post.thread.id}#post-${node.post.id}`} lang={node.post.language}>
+                    {node.post.thread.title}
+                  </Link>
                 </h3>
                 <Snippet html={node.snippet} lang={node.post.language} />
                 <p className="an-forum-meta">

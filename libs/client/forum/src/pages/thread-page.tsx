@@ -42,10 +42,11 @@ export default function ForumThreadPage() {
   const clientMutationId = useRef(newClientMutationId());
   const replyRef = useRef<HTMLTextAreaElement>(null);
 
-  // Live: new posts by others appear without a reload and are announced politely.
+  // Live: new posts by others appear without a reload and are announced politely. Members only: visitors do
+  // not download graphql-ws (about 37 kB) just to read; they see new posts on their next visit.
   useForumPostAddedSubscription({
     variables: { threadId },
-    skip: !data,
+    skip: !data || !member,
     onData: ({ client, data: event }) => {
       const post = event.data?.postAdded;
       if (!post) return;
