@@ -46,6 +46,13 @@ describe('app served by the API process', () => {
     }
   });
 
+  it('serves calendar feeds, not the web app, to calendar programs asking for anything (*/*)', async () => {
+    const response = await fetch(`${app.baseUrl}/ical/regions/southeast-asia.ics`, { headers: { accept: '*/*' } });
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /text\/calendar/);
+    assert.match(await response.text(), /^BEGIN:VCALENDAR/);
+  });
+
   it('answers a GraphQL POST with a JSON body', async () => {
     const response = await fetch(app.baseUrl + GRAPHQL_PATH, {
       method: 'POST',

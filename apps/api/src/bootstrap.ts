@@ -77,9 +77,11 @@ function serveWebApp(app: NestExpressApplication, dir: string) {
   );
   app.use(express.static(dir, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith(GRAPHQL_PATH) || req.path.startsWith('/health') || !req.accepts('html')) {
-      return next();
-    }
+    // Only page navigations (browsers ask for text/html explicitly); calendar apps asking for /ical/…
+    // with "Accept: */*", probes and the API fall through to their own handlers.
+    const wantsPage = (req.headers.accept ?? '').includes('text/html');
+    const reserved = [GRAPHQL_PATH, '/health', '/ical'].some((prefix) => req.path.startsWith(prefix));
+    if (req.method !== 'GET' || reserved || !wantsPage) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
