@@ -150,6 +150,14 @@ describe('forum pages', () => {
     await mine.locator('blockquote').waitFor();
     assert.equal(await box.inputValue(), '', 'the reply box is emptied after sending');
 
+    // A second reply within 10 s is refused with the wait, in her language, and her text is kept.
+    await box.fill('Y otra cosa: guarden los recibos.');
+    await helper.getByRole('button', { name: es.thread.send }).click();
+    const waitMessage = new RegExp(es.errors.wait_other.replace('{{count}}', '\\d+').replace(/[.?]/g, '\\$&'));
+    await helper.locator('#forum-reply-body-error').getByText(waitMessage).waitFor();
+    assert.equal(await box.inputValue(), 'Y otra cosa: guarden los recibos.');
+    assert.equal(await helper.locator('article.an-forum-post', { hasText: 'guarden los recibos' }).count(), 0);
+
     // Sari sees it without reloading, announced politely, and accepts it.
     const reply = asker.locator('article.an-forum-post', { hasText: answer });
     await reply.waitFor({ timeout: 20_000 });

@@ -10,7 +10,7 @@ import {
 } from '@anyam/client/graphql';
 import { Button, Link, Notice, PageHeading, useAnnounce } from '@anyam/client/ui';
 import { Lock } from 'lucide-react';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { appendPost, POSTS_PAGE } from '../cache';
@@ -56,6 +56,12 @@ export default function ForumThreadPage() {
       }
     },
   });
+
+  // A link to one post (from search: /forum/t/…#post-…) scrolls to it once the posts are in.
+  const loaded = Boolean(data);
+  useEffect(() => {
+    if (loaded && location.hash.startsWith('#post-')) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [loaded, location.hash]);
 
   if (!data) return <QueryState loading={loading} error={error} retry={() => void refetch()} />;
   const thread = data.thread;
@@ -199,7 +205,14 @@ export default function ForumThreadPage() {
           </p>
         </Notice>
       )}
-      {opening && view(opening)}
+      {opening && (
+        <section aria-labelledby="forum-question">
+          <h2 id="forum-question" className="an-vh">
+            {t('thread.question')}
+          </h2>
+          {view(opening)}
+        </section>
+      )}
       <section aria-labelledby="forum-replies" className="an-forum-section">
         <h2 id="forum-replies">
           {t('thread.replies')} <span className="an-forum-count">({thread.replyCount})</span>
