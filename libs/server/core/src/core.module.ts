@@ -14,7 +14,7 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { HealthController } from './health/health.controller';
 import { HEALTH_LIVE_PATH, HEALTH_READY_PATH } from './health/health.constants';
 import { MailService } from './mail/mail.service';
-import { pubSubProvider, PUB_SUB } from './pubsub/pubsub.provider';
+import { pubSubProvider, PubSubShutdown, PUB_SUB } from './pubsub/pubsub.provider';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 
 export type CoreModuleOptions = DatabaseModuleOptions & { config: AppConfig };
@@ -47,7 +47,7 @@ export class CoreModule implements NestModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: AccessGuard }, MailService, RateLimitService, pubSubProvider],
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }, MailService, RateLimitService, pubSubProvider, PubSubShutdown],
       exports: [MailService, RateLimitService, PUB_SUB],
     };
   }

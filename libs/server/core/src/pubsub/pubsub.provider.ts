@@ -1,4 +1,4 @@
-import { Provider } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { PubSub, PubSubEngine } from 'graphql-subscriptions';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import Redis from 'ioredis';
@@ -20,3 +20,13 @@ export const pubSubProvider: Provider = {
     });
   },
 };
+
+/** Closes the Redis connections of the pub/sub engine when the app shuts down. */
+@Injectable()
+export class PubSubShutdown implements OnApplicationShutdown {
+  constructor(@Inject(PUB_SUB) private readonly pubSub: PubSubEngine) {}
+
+  async onApplicationShutdown() {
+    if (this.pubSub instanceof RedisPubSub) await this.pubSub.close().catch(() => undefined);
+  }
+}
