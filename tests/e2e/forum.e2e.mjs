@@ -79,6 +79,9 @@ describe('forum pages', () => {
     await expectNoA11yViolations(page, 'forum thread, signed out, 360 px');
     await noSideways(page, 'forum thread');
     await screenshot(page, 'forum-thread-en-360');
+    await page.setViewportSize({ width: 320, height: 700 });
+    await noSideways(page, 'forum thread at 320 px');
+    await page.setViewportSize(PHONE);
 
     // Search in each post's own language: "dana" finds "pendanaan".
     await page.goto(`${app.baseUrl}/forum`);
