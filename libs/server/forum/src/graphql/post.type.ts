@@ -19,7 +19,7 @@ export class PostType {
   @Field({ description: 'Sanitised HTML, safe to insert; a placeholder when removed.' })
   bodyHtml: string;
 
-  @Field(() => String, { nullable: true, description: 'The Markdown source, for the author or a moderator to edit; null when removed.' })
+  @Field(() => String, { nullable: true, description: 'The Markdown source (readers quote from it; the author or a moderator edits it); null when removed.' })
   bodyMarkdown: string | null;
 
   @Field()
