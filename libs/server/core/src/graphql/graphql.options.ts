@@ -2,6 +2,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import depthLimit from 'graphql-depth-limit';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Context as WsContext } from 'graphql-ws';
 import { AppConfig } from '../config/app-config';
@@ -42,7 +43,8 @@ export function graphqlOptions(config: AppConfig, tokens: TokenService): ApolloD
       schemaRef = schema;
       return schema;
     },
-    plugins: [complexityPlugin(() => schemaRef!, config.GRAPHQL_MAX_COST)],
+    // No HTTP cache hints are used; without this plugin Apollo wraps every field resolver to compute them.
+    plugins: [ApolloServerPluginCacheControlDisabled(), complexityPlugin(() => schemaRef!, config.GRAPHQL_MAX_COST)],
     formatError,
     subscriptions: {
       'graphql-ws': {
