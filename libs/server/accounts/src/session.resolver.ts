@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { AppConfig, Ctx, Public, RequestContext } from '@anyam/server/core';
+import { AppConfig, Ctx, Public, RequestContext, memberActor } from '@anyam/server/core';
 import { AuthPayloadType } from './graphql/auth-payload.type';
 import { SignInInput } from './graphql/sign-in.input';
 import { SignUpInput } from './graphql/sign-up.input';
@@ -7,7 +7,6 @@ import { IssuedSession, SessionService } from './session.service';
 import { MemberService } from './member.service';
 import { toMemberType } from './member.mapper';
 import { clearRefreshCookie, readRefreshCookie, refreshCookieOptions, writeRefreshCookie } from './refresh-cookie';
-import { memberActor } from '@anyam/server/core';
 
 /** Sign-up, sign-in, refresh and sign-out. The refresh token only ever travels in an httpOnly cookie. */
 @Resolver(() => AuthPayloadType)

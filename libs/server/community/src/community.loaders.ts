@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { Actor, isMember, LoaderFactory } from '@anyam/server/core';
+import { Actor, isMember, LoaderFactory, decodeCursor } from '@anyam/server/core';
 import { RoleGrantEntity } from '@anyam/server/accounts';
 import { Role, RoleScope } from '@anyam/shared/domain';
 import { RegionEntity } from './entities/region.entity';
@@ -12,7 +12,6 @@ import { HubEntity } from './entities/hub.entity';
 import { JoinRequestStatus } from './entities/hub-join-request.entity';
 import { MemberProfileEntity } from './entities/member-profile.entity';
 import { CommunityRepository, MEMBERSHIP_ROLES, strongest } from './community.repository';
-import { decodeCursor } from './keyset-connection';
 
 export interface HubMembersKey {
   hubId: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { Actor, isMember } from '@anyam/server/core';
+import { Actor, isMember, likePattern } from '@anyam/server/core';
 import { MemberEntity, RoleGrantEntity } from '@anyam/server/accounts';
 import { Role, RoleScope } from '@anyam/shared/domain';
 import { RegionEntity } from './entities/region.entity';
@@ -12,7 +12,6 @@ import { HubEntity } from './entities/hub.entity';
 import { HubJoinRequestEntity } from './entities/hub-join-request.entity';
 import { InvitationEntity } from './entities/invitation.entity';
 import { MemberProfileEntity } from './entities/member-profile.entity';
-import { likePattern } from './keyset-connection';
 
 /** Roles that make someone a member of a hub or organisation (moderator grants are the forum's). */
 export const MEMBERSHIP_ROLES = [Role.Member, Role.Facilitator, Role.Coordinator] as const;

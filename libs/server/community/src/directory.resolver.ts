@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Permission } from '@anyam/shared/domain';
-import { Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission } from '@anyam/server/core';
+import { Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission, keysetPage } from '@anyam/server/core';
 import { AccountsLoaderFactory, MemberRepository } from '@anyam/server/accounts';
 import { DirectoryMemberType, InvitationPreviewType, InvitationType, MemberHubRoleType, MemberOrganisationRoleType } from './graphql/hub.type';
 import { HubType } from './graphql/hub.type';
@@ -13,7 +13,6 @@ import { CommunityLoaderFactory } from './community.loaders';
 import { CommunityPolicy } from './community.policy';
 import { DirectoryService } from './directory.service';
 import { MembershipService } from './membership.service';
-import { keysetPage } from './keyset-connection';
 import { toDirectoryMemberType, toHubType, toInvitationType, toOrganisationType } from './community.mapper';
 
 @Resolver(() => DirectoryMemberType)

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Permission, Role } from '@anyam/shared/domain';
-import { Actor, Ctx, CurrentActor, isMember, MemberActor, Public, RequestContext, RequirePermission } from '@anyam/server/core';
+import { Actor, Ctx, CurrentActor, isMember, MemberActor, Public, RequestContext, RequirePermission, encodeCursor, keysetPage, pageSize } from '@anyam/server/core';
 import { AccountsLoaderFactory } from '@anyam/server/accounts';
 import { HubJoinRequestType, HubType } from './graphql/hub.type';
 import { OrganisationType } from './graphql/organisation.type';
@@ -15,7 +15,6 @@ import { MembershipService } from './membership.service';
 import { CommunityRepository } from './community.repository';
 import { CommunityLoaderFactory } from './community.loaders';
 import { CommunityPolicy } from './community.policy';
-import { encodeCursor, keysetPage, pageSize } from './keyset-connection';
 import { toAllianceType, toDirectoryMemberType, toHubType, toJoinRequestType, toOrganisationType, toRegionType, toThemeType } from './community.mapper';
 
 @Resolver(() => HubType)

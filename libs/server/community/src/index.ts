@@ -12,7 +12,6 @@ export * from './community.policy';
 export * from './community.repository';
 export * from './community.service';
 export * from './community.loaders';
-export * from './keyset-connection';
 export * from './graphql/hub.type';
 export * from './graphql/organisation.type';
 export * from './graphql/region.type';

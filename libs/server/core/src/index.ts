@@ -17,3 +17,4 @@ export * from './database/embedded-postgres';
 export * from './database/snake-naming.strategy';
 export * from './health/health.constants';
 export * from './database/embedded-database.service';
+export * from './pagination/keyset-connection';

@@ -1,7 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Permission } from '@anyam/shared/domain';
-import { Actor, Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission } from '@anyam/server/core';
-import { decodeCursor, encodeCursor, pageSize } from '@anyam/server/community';
+import { Actor, Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission, decodeCursor, encodeCursor, pageSize } from '@anyam/server/core';
 import { GroupType } from './graphql/group.type';
 import { GroupConnection } from './graphql/connections.type';
 import { CreateGroupInput, GroupFilter } from './graphql/group.input';

@@ -1,6 +1,5 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, AppError, Ctx, CurrentActor, Public, RequestContext } from '@anyam/server/core';
-import { decodeCursor, encodeCursor, pageSize } from '@anyam/server/community';
+import { Actor, AppError, Ctx, CurrentActor, Public, RequestContext, decodeCursor, encodeCursor, pageSize } from '@anyam/server/core';
 import { PostType, SearchHitType } from './graphql/post.type';
 import { SearchHitConnection } from './graphql/connections.type';
 import { SearchFilter } from './graphql/thread.input';

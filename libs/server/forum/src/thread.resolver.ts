@@ -1,8 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Permission } from '@anyam/shared/domain';
-import { Actor, Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission } from '@anyam/server/core';
+import { Actor, Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission, decodeCursor, encodeCursor, pageSize } from '@anyam/server/core';
 import { AccountsLoaderFactory } from '@anyam/server/accounts';
-import { decodeCursor, encodeCursor, pageSize } from '@anyam/server/community';
 import { ThreadType, ForumAuthorType } from './graphql/thread.type';
 import { GroupType } from './graphql/group.type';
 import { PostConnection, ThreadConnection } from './graphql/connections.type';

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { Actor, AppError, isMember, MailService, MemberActor } from '@anyam/server/core';
+import { Actor, AppError, isMember, MailService, MemberActor, decodeCursor, encodeCursor, pageSize, PageArgs, ConnectionShape } from '@anyam/server/core';
 import { MemberEntity } from '@anyam/server/accounts';
-import { HubEntity, RegionEntity, decodeCursor, encodeCursor, pageSize, PageArgs, ConnectionShape } from '@anyam/server/community';
+import { HubEntity, RegionEntity } from '@anyam/server/community';
 import { isTimeZone } from '@anyam/shared/domain';
 import { MeetingSeriesEntity } from './entities/meeting-series.entity';
 import { OccurrenceOverrideEntity } from './entities/occurrence-override.entity';

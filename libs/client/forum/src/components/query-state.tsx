@@ -1,37 +1,27 @@
 import { hasCode } from '@anyam/client/graphql';
-import { Button, Link, Notice, PageHeading, Skeleton } from '@anyam/client/ui';
+import { Link, QueryState as UiQueryState } from '@anyam/client/ui';
 import { useTranslation } from 'react-i18next';
 
-/** While a page's data loads, or when it could not: a skeleton, "not found" or "could not load" with a retry. */
+/** The shared loading / not found / error state, with this area's messages and way out. */
 export function QueryState({ loading, error, retry }: { loading: boolean; error?: unknown; retry?: () => void }) {
   const { t } = useTranslation('forum');
-  if (error) {
-    if (hasCode(error, 'NOT_FOUND') || hasCode(error, 'FORBIDDEN')) {
-      return (
-        <>
-          <PageHeading>{t('state.notFoundTitle')}</PageHeading>
-          <p>{t('state.notFound')}</p>
-          <p>
-            <Link to="/forum">{t('state.toForum')}</Link>
-          </p>
-        </>
-      );
-    }
-    return (
-      <>
-        <PageHeading>{t('state.errorTitle')}</PageHeading>
-        <Notice tone="error" role="alert">
-          <p>{t('state.error')}</p>
-        </Notice>
-        {retry && (
-          <p>
-            <Button variant="secondary" onClick={retry}>
-              {t('state.retry')}
-            </Button>
-          </p>
-        )}
-      </>
-    );
-  }
-  return loading ? <Skeleton label={t('state.loading')} lines={6} /> : null;
+  const messages = {
+    loading: t('state.loading'),
+    notFoundTitle: t('state.notFoundTitle'),
+    notFound: t('state.notFound'),
+    errorTitle: t('state.errorTitle'),
+    error: t('state.error'),
+    retry: t('state.retry'),
+  };
+  const notFound = Boolean(error) && (hasCode(error, 'NOT_FOUND') || hasCode(error, 'FORBIDDEN'));
+  return (
+    <UiQueryState
+      loading={loading}
+      error={error}
+      notFound={notFound}
+      retry={retry}
+      messages={messages}
+      away={<Link to="/forum">{t('state.toForum')}</Link>}
+    />
+  );
 }

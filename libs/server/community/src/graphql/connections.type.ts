@@ -1,5 +1,5 @@
 import { ObjectType } from '@nestjs/graphql';
-import { Connection } from '../keyset-connection';
+import { Connection } from '@anyam/server/core';
 import { HubMembershipType, DirectoryMemberType, HubType } from './hub.type';
 import { OrganisationType } from './organisation.type';
 

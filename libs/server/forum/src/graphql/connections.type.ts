@@ -1,5 +1,5 @@
 import { ObjectType } from '@nestjs/graphql';
-import { Connection } from '@anyam/server/community';
+import { Connection } from '@anyam/server/core';
 import { GroupType } from './group.type';
 import { ThreadType } from './thread.type';
 import { PostType, SearchHitType } from './post.type';

@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Connection } from '@anyam/server/community';
+import { Connection } from '@anyam/server/core';
 import { ActionItemStatusEnum, AttendanceStatusEnum, MeetingKindEnum, MeetingModeEnum, MeetingVisibilityEnum, RsvpResponseEnum } from '../meetings.enums';
 
 @ObjectType('Rsvp', { description: 'A member’s answer, for one meeting or the whole series.' })
