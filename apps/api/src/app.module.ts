@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, CoreModule, ResolvedDatabase } from '@anyam/server/core';
+import { AppConfig, CoreModule, CORE_MIGRATIONS, ResolvedDatabase } from '@anyam/server/core';
 import { ACCOUNTS_ENTITIES, ACCOUNTS_MIGRATIONS, AccountsModule } from '@anyam/server/accounts';
 import { COMMUNITY_ENTITIES, COMMUNITY_MIGRATIONS, CommunityModule } from '@anyam/server/community';
 import { FORUM_ENTITIES, FORUM_MIGRATIONS, ForumModule } from '@anyam/server/forum';
@@ -8,7 +8,7 @@ import { DemoDataService } from './demo/demo-data.service';
 
 /** Every domain's entities and migrations, in one place so the data source sees them all. */
 export const ENTITIES = [...ACCOUNTS_ENTITIES, ...COMMUNITY_ENTITIES, ...FORUM_ENTITIES, ...MEETINGS_ENTITIES];
-export const MIGRATIONS = [...ACCOUNTS_MIGRATIONS, ...COMMUNITY_MIGRATIONS, ...FORUM_MIGRATIONS, ...MEETINGS_MIGRATIONS];
+export const MIGRATIONS = [...CORE_MIGRATIONS, ...ACCOUNTS_MIGRATIONS, ...COMMUNITY_MIGRATIONS, ...FORUM_MIGRATIONS, ...MEETINGS_MIGRATIONS];
 
 @Module({})
 export class AppModule {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DatabaseBootstrapService } from '@anyam/server/core';
+import { DatabaseBootstrapService, JOBS_SCHEMA } from '@anyam/server/core';
 import { MemberEntity, PasswordHasher, RoleGrantEntity } from '@anyam/server/accounts';
 import { RoleScope } from '@anyam/shared/domain';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
@@ -35,6 +35,7 @@ export class DemoDataService {
    */
   async reset(): Promise<void> {
     await this.bootstrap.withLock(async () => {
+      await this.db.query(`DROP SCHEMA IF EXISTS ${JOBS_SCHEMA} CASCADE`);
       await this.db.query('DROP SCHEMA public CASCADE');
       await this.db.query('CREATE SCHEMA public');
       await this.db.runMigrations({ transaction: 'each' });

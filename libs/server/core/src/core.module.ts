@@ -13,6 +13,7 @@ import { TokenService } from './auth/token.service';
 import { graphqlOptions } from './graphql/graphql.options';
 import { HealthController } from './health/health.controller';
 import { HEALTH_LIVE_PATH, HEALTH_READY_PATH } from './health/health.constants';
+import { JobsService } from './jobs/jobs.service';
 import { MailService } from './mail/mail.service';
 import { pubSubProvider, PubSubShutdown, PUB_SUB } from './pubsub/pubsub.provider';
 import { RateLimitService } from './rate-limit/rate-limit.service';
@@ -47,8 +48,8 @@ export class CoreModule implements NestModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: AccessGuard }, MailService, RateLimitService, pubSubProvider, PubSubShutdown],
-      exports: [MailService, RateLimitService, PUB_SUB],
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }, JobsService, MailService, RateLimitService, pubSubProvider, PubSubShutdown],
+      exports: [JobsService, MailService, RateLimitService, PUB_SUB],
     };
   }
 

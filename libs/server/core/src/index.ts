@@ -18,3 +18,5 @@ export * from './database/snake-naming.strategy';
 export * from './health/health.constants';
 export * from './database/embedded-database.service';
 export * from './pagination/keyset-connection';
+export * from './jobs/jobs.service';
+export { CORE_MIGRATIONS } from './migrations';

@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -132,6 +133,19 @@ export class AppConfig {
   @Max(100000)
   GRAPHQL_MAX_COST: number = 5000;
 
+  /** How often each background-job worker asks PostgreSQL for work, in seconds (pg-boss polling). */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsNumber()
+  @Min(0.5)
+  @Max(600)
+  JOBS_POLL_SECONDS: number = 2;
+
+  /** Run background-job workers in this process. Off: the process only enqueues (a web-only replica). */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  JOBS_WORKERS?: boolean;
+
   // ——— derived values ———
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
@@ -144,6 +158,9 @@ export class AppConfig {
   }
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;
+  }
+  get runJobWorkers(): boolean {
+    return this.JOBS_WORKERS ?? true;
   }
   get seedDemoData(): boolean {
     return this.SEED_DEMO_DATA ?? this.usesEmbeddedDatabase;

@@ -52,7 +52,7 @@ export class DatabaseModule {
         { provide: RESOLVED_DATABASE, useValue: options.database },
         { provide: EmbeddedShutdown, useFactory: () => new EmbeddedShutdown(options.database) },
       ],
-      exports: [DatabaseBootstrapService],
+      exports: [DatabaseBootstrapService, RESOLVED_DATABASE],
     };
   }
 }
