@@ -42,7 +42,7 @@ describe('GraphQL hardening and runtime', () => {
     const query = '{ regions { slug } }';
     const sha256Hash = createHash('sha256').update(query).digest('hex');
     const post = (body: object) =>
-      fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+      fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
     expect(code(await post({ extensions }))).toBe('PERSISTED_QUERY_NOT_FOUND');
     const first = await post({ query, extensions });

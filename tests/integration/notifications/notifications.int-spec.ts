@@ -50,8 +50,8 @@ describe('notifications', () => {
 
     const first = await t.gql(LIST, { first: 3 }, { token: me.accessToken });
     expect(first.errors).toBeUndefined();
-    expect(first.data.unreadNotificationCount).toBe(5);
-    const page1 = first.data.notifications;
+    expect(first.data!.unreadNotificationCount).toBe(5);
+    const page1 = first.data!.notifications;
     expect(page1.edges.map((e: any) => e.node.url)).toEqual(['/forum/t/5', '/forum/t/4', '/forum/t/3']);
     expect(page1.edges[0].node).toMatchObject({
       kind: 'forum.reply',
@@ -65,8 +65,8 @@ describe('notifications', () => {
     });
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const second = await t.gql(LIST, { first: 3, after: page1.pageInfo.endCursor }, { token: me.accessToken });
-    expect(second.data.notifications.edges.map((e: any) => e.node.url)).toEqual(['/forum/t/2', '/forum/t/1']);
-    expect(second.data.notifications.pageInfo.hasNextPage).toBe(false);
+    expect(second.data!.notifications.edges.map((e: any) => e.node.url)).toEqual(['/forum/t/2', '/forum/t/1']);
+    expect(second.data!.notifications.pageInfo.hasNextPage).toBe(false);
   });
 
   it('marks chosen notifications or all of them read, never another member’s', async () => {
@@ -75,13 +75,13 @@ describe('notifications', () => {
     const [theirs] = await notify([reply(other, me, 4)]);
 
     const one = await t.gql(MARK, { ids: [mine[0].id, theirs.id] }, { token: me.accessToken });
-    expect(one.data.markNotificationsRead).toBe(1);
-    expect((await t.gql(LIST, { unreadOnly: true }, { token: me.accessToken })).data.notifications.edges).toHaveLength(2);
-    expect((await t.gql(LIST, {}, { token: other.accessToken })).data.unreadNotificationCount).toBe(1);
+    expect(one.data!.markNotificationsRead).toBe(1);
+    expect((await t.gql(LIST, { unreadOnly: true }, { token: me.accessToken })).data!.notifications.edges).toHaveLength(2);
+    expect((await t.gql(LIST, {}, { token: other.accessToken })).data!.unreadNotificationCount).toBe(1);
 
     const all = await t.gql(MARK, { all: true }, { token: me.accessToken });
-    expect(all.data.markNotificationsRead).toBe(2);
-    expect((await t.gql(LIST, {}, { token: me.accessToken })).data.unreadNotificationCount).toBe(0);
+    expect(all.data!.markNotificationsRead).toBe(2);
+    expect((await t.gql(LIST, {}, { token: me.accessToken })).data!.unreadNotificationCount).toBe(0);
   });
 
   it('never tells a member of their own action, and a repeated dedupe key is written once', async () => {
@@ -89,7 +89,7 @@ describe('notifications', () => {
     expect(await notify([reply(me, me, 1)])).toHaveLength(0);
     expect(await notify([reply(me, null, 2, { dedupeKey: 'reminder:x:1d' })])).toHaveLength(1);
     expect(await notify([reply(me, null, 3, { dedupeKey: 'reminder:x:1d' })])).toHaveLength(0);
-    expect((await t.gql(LIST, {}, { token: me.accessToken })).data.unreadNotificationCount).toBe(1);
+    expect((await t.gql(LIST, {}, { token: me.accessToken })).data!.unreadNotificationCount).toBe(1);
   });
 
   it('writes nothing when the domain’s transaction rolls back', async () => {
@@ -100,7 +100,7 @@ describe('notifications', () => {
         throw new Error('the reply failed');
       })
       .catch(() => undefined);
-    expect((await t.gql(LIST, {}, { token: me.accessToken })).data.unreadNotificationCount).toBe(0);
+    expect((await t.gql(LIST, {}, { token: me.accessToken })).data!.unreadNotificationCount).toBe(0);
   });
 
   it('refuses visitors and bad input, changing nothing', async () => {
@@ -116,7 +116,7 @@ describe('notifications', () => {
     expect(badCursor.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     const zero = await t.gql(LIST, { first: 0 }, { token: me.accessToken });
     expect(zero.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
-    expect((await t.gql(LIST, {}, { token: me.accessToken })).data.unreadNotificationCount).toBe(1);
+    expect((await t.gql(LIST, {}, { token: me.accessToken })).data!.unreadNotificationCount).toBe(1);
   });
 
   it('delivers a new notification live to its member only', async () => {
@@ -145,10 +145,10 @@ describe('notifications', () => {
 
   it('switches the e-mail digest off and on', async () => {
     const me = await t.signUp();
-    expect((await t.gql(SETTINGS, {}, { token: me.accessToken })).data.notificationSettings).toEqual({ emailDigest: true });
+    expect((await t.gql(SETTINGS, {}, { token: me.accessToken })).data!.notificationSettings).toEqual({ emailDigest: true });
     const off = await t.gql(UPDATE_SETTINGS, { input: { emailDigest: false } }, { token: me.accessToken });
-    expect(off.data.updateNotificationSettings).toEqual({ emailDigest: false });
-    expect((await t.gql(SETTINGS, {}, { token: me.accessToken })).data.notificationSettings).toEqual({ emailDigest: false });
+    expect(off.data!.updateNotificationSettings).toEqual({ emailDigest: false });
+    expect((await t.gql(SETTINGS, {}, { token: me.accessToken })).data!.notificationSettings).toEqual({ emailDigest: false });
     expect((await t.gql(SETTINGS, {})).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 

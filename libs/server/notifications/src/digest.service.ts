@@ -17,8 +17,9 @@ export const DIGEST_MAX_LINES = 20;
 /**
  * The daily e-mail digest. An hourly tick (a pg-boss cron schedule: one run per hour whatever the number
  * of instances) enqueues one job per member for whom it is now 07:00 and who has unread notifications not
- * yet mailed; that job mails them and marks them mailed in one transaction, so a retried or repeated job
- * mails nothing twice.
+ * yet mailed. That job locks those notifications (`FOR UPDATE SKIP LOCKED`), marks them mailed and mails
+ * them in one transaction, so a repeated, retried or concurrent job finds nothing left to mail. (The
+ * singleton key only saves work: on pg-boss's standard queues it does not by itself forbid duplicates.)
  */
 @Injectable()
 export class DigestService implements OnModuleInit, OnApplicationBootstrap {
