@@ -182,6 +182,13 @@ describe('notifications', () => {
     const files = fs.readdirSync(t.mailDir).filter((f) => f.endsWith('.txt') && f.includes(sari.email.replace(/[^a-zA-Z0-9@._-]/g, '_')));
     expect(files).toHaveLength(1);
     expect(await digest.sendDigest(quiet.id)).toBe(0);
+
+    // Two digest jobs for one member at once (two instances): the notifications are mailed once.
+    await notify([{ memberId: lima.id, kind, data: { threadTitle: 'Organizaciones' }, url: '/forum/t/2' }]);
+    const counts = await Promise.all([digest.sendDigest(lima.id), digest.sendDigest(lima.id)]);
+    expect(counts.sort()).toEqual([0, 2]);
+    const limaMails = fs.readdirSync(t.mailDir).filter((f) => f.endsWith('.txt') && f.includes(lima.email.replace(/[^a-zA-Z0-9@._-]/g, '_')));
+    expect(limaMails).toHaveLength(1);
     expect(latestMail(t.mailDir, quiet.email)).toBeNull();
   });
 });
