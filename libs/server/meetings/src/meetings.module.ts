@@ -10,6 +10,7 @@ import { MeetingsService } from './meetings.service';
 import { MeetingsLoaderFactory } from './meetings.loaders';
 import { MeetingOccurrenceResolver, MeetingSeriesResolver } from './meeting.resolver';
 import { CalendarController } from './calendar.controller';
+import { MeetingPreviewResolver } from './preview.resolver';
 import { CalendarTokenService } from './calendar-token.service';
 import { CalendarTokenEntity } from './entities/calendar-token.entity';
 import { AttendanceEntity } from './entities/attendance.entity';
@@ -22,7 +23,7 @@ import { CreateCalendarTokens1764600000001 } from './migrations/1764600000001-cr
 
 export const MEETINGS_ENTITIES = [MeetingSeriesEntity, MeetingSeriesHubEntity, OccurrenceOverrideEntity, RsvpEntity, CalendarTokenEntity, AttendanceEntity, OccurrenceNotesEntity, ActionItemEntity];
 export const MEETINGS_MIGRATIONS = [CreateMeetings1764600000000, CreateCalendarTokens1764600000001, CreateAttendance1764600000002, CreateOccurrenceNotes1764600000003, CreateActionItems1764600000004];
-export const MEETINGS_RESOLVERS: Type<unknown>[] = [MeetingSeriesResolver, MeetingOccurrenceResolver];
+export const MEETINGS_RESOLVERS: Type<unknown>[] = [MeetingSeriesResolver, MeetingOccurrenceResolver, MeetingPreviewResolver];
 
 /** Meetings: series with RRULE in their own zone, per-occurrence overrides, RSVPs with capacity and waitlist. */
 @Module({
