@@ -215,7 +215,7 @@ export class MeetingsService {
   }
 
   async update(actor: MemberActor, input: UpdateMeetingSeriesInput): Promise<MeetingSeriesType> {
-    await this.repo.db.transaction(async (tx) => {
+    const told = await this.repo.db.transaction(async (tx) => {
       const series = await this.lockSeries(tx, actor, input.id);
       const viewer = await this.repo.viewerHubs(actor, tx);
       MeetingsPolicy.assertCanEditSeries(actor, series, viewer);
@@ -243,9 +243,11 @@ export class MeetingsService {
       series.sequence += 1;
       await tx.getRepository(MeetingSeriesEntity).save(series);
       if (input.participatingHubIds) await this.setHubs(tx, series.id, await this.checkHubs(tx, [series.organisingHubId, ...input.participatingHubIds]));
-      await this.reminders.announcePromotions(tx, await this.promoteEverywhere(tx, series));
+      const pending = await this.reminders.announcePromotions(tx, await this.promoteEverywhere(tx, series));
       await this.reminders.replanSeries(tx, series.id);
+      return pending;
     });
+    await told.publish();
     return this.seriesType(actor, input.id);
   }
 
@@ -297,7 +299,7 @@ export class MeetingsService {
   async rsvp(actor: MemberActor, input: RsvpInput): Promise<RsvpType> {
     const wholeSeries = input.wholeSeries === true;
     if (wholeSeries === (input.occurrenceStart !== null && input.occurrenceStart !== undefined)) throw MeetingsError.oneTarget();
-    return this.repo.db.transaction(async (tx) => {
+    const { result, told } = await this.repo.db.transaction(async (tx) => {
       const series = await this.lockSeries(tx, actor, input.seriesId);
       const hubIds = (await this.repo.hubIdsBySeries([series.id], tx)).get(series.id) ?? [];
       MeetingsPolicy.assertCanRsvp(actor, series, hubIds, await this.repo.viewerHubs(actor, tx));
@@ -332,11 +334,13 @@ export class MeetingsService {
       if (before && GOING.includes(before.response) && !before.waitlisted && before.response !== response) {
         promoted.push(...(await this.promote(tx, series, overrides, occurrenceStart, before.response as Mode)));
       }
-      await this.reminders.announcePromotions(tx, promoted.map((memberId) => ({ memberId, series, occurrenceStart })));
+      const told = await this.reminders.announcePromotions(tx, promoted.map((memberId) => ({ memberId, series, occurrenceStart })));
       await this.reminders.replanSeries(tx, series.id);
       const [ranked] = (await this.rankOf(tx, row)) ?? [null];
-      return toRsvpType(row, ranked);
+      return { result: toRsvpType(row, ranked), told };
     });
+    await told.publish();
+    return result;
   }
 
   /** Organisers record who came, once the meeting has started; entries replace earlier ones per member. */
@@ -553,23 +557,26 @@ export class MeetingsService {
    */
   async uninvite(actor: MemberActor, seriesId: string, memberIds: string[]): Promise<MeetingSeriesType> {
     const ids = this.invitees(memberIds);
-    await this.repo.db.transaction(async (tx) => {
+    const told = await this.repo.db.transaction(async (tx) => {
       const series = await this.lockSeries(tx, actor, seriesId);
       const viewer = await this.repo.viewerHubs(actor, tx);
       const hubIds = (await this.repo.hubIdsBySeries([series.id], tx)).get(series.id) ?? [];
       MeetingsPolicy.assertCanSeeSeries(actor, series, hubIds, viewer);
       MeetingsPolicy.assertCanEditSeries(actor, series, viewer);
+      let pending: { publish(): Promise<void> } | null = null;
       await tx.query(`DELETE FROM meeting_invitations WHERE series_id = $1 AND member_id = ANY($2::uuid[])`, [series.id, ids]);
       const still = await this.repo.membersWhoMaySee(series, ids, tx);
       const gone = ids.filter((id) => !still.has(id));
       if (gone.length > 0) {
         await tx.query(`DELETE FROM rsvps WHERE series_id = $1 AND member_id = ANY($2::uuid[]) AND (occurrence_start IS NULL OR occurrence_start > now())`, [series.id, gone]);
-        await this.reminders.announcePromotions(tx, await this.promoteEverywhere(tx, series));
+        pending = await this.reminders.announcePromotions(tx, await this.promoteEverywhere(tx, series));
         await this.reminders.replanSeries(tx, series.id);
       }
       series.sequence += 1;
       await tx.getRepository(MeetingSeriesEntity).save(series);
+      return pending;
     });
+    await told?.publish();
     return this.seriesType(actor, seriesId);
   }
 

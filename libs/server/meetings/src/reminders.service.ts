@@ -2,6 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestj
 import { EntityManager } from 'typeorm';
 import { AppConfig, AppError, JobsService, MailService, MemberActor } from '@anyam/server/core';
 import { MemberEntity } from '@anyam/server/accounts';
+import { NotificationsService, PendingNotifications } from '@anyam/server/notifications';
+import { isLocale, Locale } from '@anyam/shared/domain';
 import { MeetingSeriesEntity } from './entities/meeting-series.entity';
 import { OccurrenceOverrideEntity } from './entities/occurrence-override.entity';
 import { ReminderPreferencesEntity } from './entities/reminder-preferences.entity';
@@ -9,7 +11,7 @@ import { ReminderPlanEntity } from './entities/reminder-plan.entity';
 import { MeetingsRepository } from './meetings.repository';
 import { toRecurring } from './meeting.mapper';
 import { expandOccurrences, Occurrence } from './occurrences';
-import { meetingPath, promotedMail, reminderMail } from './meetings.mail';
+import { leadText, meetingPath, promotedMail, reminderMail, whenIn } from './meetings.mail';
 
 const DAY = 86_400_000;
 /** Reminders are planned for meetings this far ahead; a daily job rolls the horizon forward. */
@@ -22,6 +24,22 @@ const MAX_LEAD = 10080;
 export const REMINDER_QUEUE = 'meetings.reminder';
 export const MAIL_QUEUE = 'meetings.mail';
 export const HORIZON_QUEUE = 'meetings.reminder-horizon';
+export const REMINDER_KIND = 'meetings.reminder';
+export const PROMOTED_KIND = 'meetings.waitlist_promoted';
+
+const when = (d: Record<string, unknown>, locale: Locale) => whenIn(new Date(String(d.start)), String(d.timeZone), isLocale(locale) ? locale : 'en');
+const DIGEST_REMINDER: Record<Locale, (title: string, at: string, lead: string) => string> = {
+  en: (t, at, lead) => `Reminder: "${t}" starts in ${lead} — ${at}`,
+  id: (t, at, lead) => `Pengingat: "${t}" dimulai dalam ${lead} — ${at}`,
+  es: (t, at, lead) => `Recordatorio: "${t}" empieza en ${lead} — ${at}`,
+  pt: (t, at, lead) => `Lembrete: "${t}" começa em ${lead} — ${at}`,
+};
+const DIGEST_PROMOTED: Record<Locale, (title: string, at: string | null) => string> = {
+  en: (t, at) => `You have a seat at "${t}"${at ? ` — ${at}` : ' (every meeting)'}`,
+  id: (t, at) => `Anda mendapat tempat di "${t}"${at ? ` — ${at}` : ' (setiap pertemuan)'}`,
+  es: (t, at) => `Tienes un lugar en "${t}"${at ? ` — ${at}` : ' (todas las reuniones)'}`,
+  pt: (t, at) => `Você tem uma vaga em "${t}"${at ? ` — ${at}` : ' (todas as reuniões)'}`,
+};
 
 export interface ReminderJob {
   planId: string;
@@ -62,12 +80,16 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap {
     private readonly jobs: JobsService,
     private readonly mail: MailService,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
     this.jobs.register<ReminderJob>(REMINDER_QUEUE, (data, job) => this.runReminder(data.planId, job.id), { retryLimit: 5, retryDelaySeconds: 30 });
     this.jobs.register<MeetingMailJob>(MAIL_QUEUE, (data) => this.sendMail(data), { retryLimit: 8, retryDelaySeconds: 60 });
     this.jobs.register(HORIZON_QUEUE, async () => void (await this.rollHorizon()), { retryLimit: 3, retryDelaySeconds: 300 });
+    // How these read in the daily e-mail digest (the web app has its own strings: notifications:kind.<kind>).
+    this.notifications.registerKind(REMINDER_KIND, { line: (d, locale) => DIGEST_REMINDER[locale](String(d.title), when(d, locale), leadText(Number(d.leadMinutes), locale)) });
+    this.notifications.registerKind(PROMOTED_KIND, { line: (d, locale) => DIGEST_PROMOTED[locale](String(d.title), d.start ? when(d, locale) : null) });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -178,23 +200,23 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap {
 
   /** One reminder slot is due: tell everyone who still attends, may still see it and wants this lead time. */
   async runReminder(planId: string, jobId: string): Promise<void> {
-    await this.repo.db.transaction(async (tx) => {
+    const pending = await this.repo.db.transaction(async (tx): Promise<PendingNotifications | null> => {
       const plan = await tx.getRepository(ReminderPlanEntity).findOne({ where: { id: planId }, lock: { mode: 'pessimistic_write' } });
-      if (!plan || plan.jobId !== jobId) return; // re-planned or no longer wanted: a stale job
+      if (!plan || plan.jobId !== jobId) return null; // re-planned or no longer wanted: a stale job
       const plans = tx.getRepository(ReminderPlanEntity);
       const series = await tx.getRepository(MeetingSeriesEntity).findOneBy({ id: plan.seriesId });
       const occurrence = series ? await this.findOccurrence(tx, series, plan.occurrenceStart) : null;
       const now = Date.now();
       if (!series || !occurrence || occurrence.cancelled || occurrence.start.getTime() <= now) {
         await plans.delete({ id: plan.id });
-        return;
+        return null;
       }
       const due = new Date(occurrence.start.getTime() - plan.leadMinutes * 60_000);
       if (due.getTime() > now + 60_000) {
         // Moved later and the re-plan was missed: wait for the right time.
         const next = await this.jobs.send<ReminderJob>(REMINDER_QUEUE, { planId: plan.id }, { manager: tx, startAfter: due, singletonKey: `${plan.id}@${due.toISOString()}` });
         await plans.update({ id: plan.id }, { dueAt: due, jobId: next });
-        return;
+        return null;
       }
       const answers: { member_id: string; occurrence_start: Date | null; response: string; waitlisted: boolean; leads: number[] | null; email: boolean | null }[] =
         await tx.query(
@@ -215,6 +237,17 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap {
           [series.id, plan.occurrenceStart, recipients.map((r) => r.member_id), plan.leadMinutes],
         );
       }
+      const data = { title: series.title, start: occurrence.start.toISOString(), timeZone: series.timeZone, leadMinutes: plan.leadMinutes };
+      const told = await this.notifications.notify(
+        tx,
+        fresh.map(({ member_id }) => ({
+          memberId: member_id,
+          kind: REMINDER_KIND,
+          data,
+          url: meetingPath(series.id, plan.occurrenceStart),
+          dedupeKey: `${REMINDER_KIND}:${series.id}:${plan.occurrenceStart.toISOString()}:${plan.leadMinutes}`,
+        })),
+      );
       for (const { member_id } of fresh) {
         const r = recipients.find((x) => x.member_id === member_id)!;
         if (r.email === false) continue;
@@ -225,11 +258,25 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap {
         );
       }
       await plans.delete({ id: plan.id });
+      return told;
     });
+    await pending?.publish();
   }
 
-  /** Waitlist promotions: told by e-mail through a durable job enqueued in the caller's transaction. */
-  async announcePromotions(tx: EntityManager, promoted: Promotion[]): Promise<void> {
+  /**
+   * Waitlist promotions, in the caller's transaction: an in-app notification, and an e-mail through a
+   * durable job. The caller publishes the result once its transaction has committed.
+   */
+  async announcePromotions(tx: EntityManager, promoted: Promotion[]): Promise<PendingNotifications> {
+    const told = await this.notifications.notify(
+      tx,
+      promoted.map((p) => ({
+        memberId: p.memberId,
+        kind: PROMOTED_KIND,
+        data: { title: p.series.title, start: p.occurrenceStart?.toISOString() ?? null, timeZone: p.series.timeZone },
+        url: meetingPath(p.series.id, p.occurrenceStart),
+      })),
+    );
     for (const p of promoted) {
       await this.jobs.send<MeetingMailJob>(
         MAIL_QUEUE,
@@ -237,6 +284,7 @@ export class RemindersService implements OnModuleInit, OnApplicationBootstrap {
         { manager: tx },
       );
     }
+    return told;
   }
 
   /** Writes one mail in the member's language, with the time in their zone and the series' zone. */
