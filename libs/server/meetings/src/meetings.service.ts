@@ -243,6 +243,7 @@ export class MeetingsService {
       series.sequence += 1;
       await tx.getRepository(MeetingSeriesEntity).save(series);
       if (input.participatingHubIds) await this.setHubs(tx, series.id, await this.checkHubs(tx, [series.organisingHubId, ...input.participatingHubIds]));
+      if (series.visibility !== 'public' && (input.visibility || input.participatingHubIds)) await this.dropAnswersOfThoseWhoCannotSee(tx, series);
       const pending = await this.reminders.announcePromotions(tx, await this.promoteEverywhere(tx, series));
       await this.reminders.replanSeries(tx, series.id);
       return pending;
@@ -565,10 +566,7 @@ export class MeetingsService {
       MeetingsPolicy.assertCanEditSeries(actor, series, viewer);
       let pending: { publish(): Promise<void> } | null = null;
       await tx.query(`DELETE FROM meeting_invitations WHERE series_id = $1 AND member_id = ANY($2::uuid[])`, [series.id, ids]);
-      const still = await this.repo.membersWhoMaySee(series, ids, tx);
-      const gone = ids.filter((id) => !still.has(id));
-      if (gone.length > 0) {
-        await tx.query(`DELETE FROM rsvps WHERE series_id = $1 AND member_id = ANY($2::uuid[]) AND (occurrence_start IS NULL OR occurrence_start > now())`, [series.id, gone]);
+      if (await this.dropAnswersOfThoseWhoCannotSee(tx, series, ids)) {
         pending = await this.reminders.announcePromotions(tx, await this.promoteEverywhere(tx, series));
         await this.reminders.replanSeries(tx, series.id);
       }
@@ -578,6 +576,20 @@ export class MeetingsService {
     });
     await told?.publish();
     return this.seriesType(actor, seriesId);
+  }
+
+  /**
+   * After a change of who may see the series: answers for meetings ahead of members who no longer may
+   * see it are removed (their seats go to the waitlist). Returns whether any were.
+   */
+  private async dropAnswersOfThoseWhoCannotSee(tx: EntityManager, series: MeetingSeriesEntity, among?: string[]): Promise<boolean> {
+    const ids =
+      among ?? ((await tx.query(`SELECT DISTINCT member_id FROM rsvps WHERE series_id = $1`, [series.id])) as { member_id: string }[]).map((r) => r.member_id);
+    const still = await this.repo.membersWhoMaySee(series, ids, tx);
+    const gone = ids.filter((id) => !still.has(id));
+    if (gone.length === 0) return false;
+    await tx.query(`DELETE FROM rsvps WHERE series_id = $1 AND member_id = ANY($2::uuid[]) AND (occurrence_start IS NULL OR occurrence_start > now())`, [series.id, gone]);
+    return true;
   }
 
   private invitees(memberIds: string[]): string[] {
