@@ -168,6 +168,11 @@ describe('meetings: invitations, published minutes, hub local times', () => {
       const nowhere = await t.gql(PUBLISH, { input: { seriesId: andean.id, occurrenceStart: andean.firstStart } }, { token: lucia.accessToken });
       expect(code(nowhere)).toBe('BAD_USER_INPUT');
       expect(nowhere.errors![0].extensions!.field).toBe('groupId');
+      // Nor to a group of another hub or region.
+      const [{ id: regional }] = await t.db.query(`SELECT id FROM forum_groups WHERE slug = 'andean-region-forum'`);
+      const elsewhere = await t.gql(PUBLISH, { input: { seriesId: andean.id, occurrenceStart: andean.firstStart, groupId: regional } }, { token: lucia.accessToken });
+      expect(code(elsewhere)).toBe('BAD_USER_INPUT');
+      expect(elsewhere.errors![0].message).toMatch(/forum group of the organising hub/);
       expect(await t.db.query(`SELECT 1 FROM forum_threads WHERE title LIKE 'Minutes:%'`)).toHaveLength(0);
     });
 

@@ -91,7 +91,7 @@ export function promotedMail(f: MeetingMailFacts, wholeSeries: boolean) {
   return PROMOTED[locale](f, wholeSeries ? null : times(f, locale, IN_WORD[locale]).replace('\n', '; '));
 }
 
-/** The meeting's page in the web app. */
+/** The meeting's page in the web app (`/meetings/:seriesId/:start`); for a whole series, my meetings. */
 export function meetingPath(seriesId: string, originalStart: Date | null): string {
-  return originalStart ? `/meetings/${seriesId}/${originalStart.toISOString()}` : `/meetings/${seriesId}`;
+  return originalStart ? `/meetings/${seriesId}/${originalStart.toISOString()}` : '/meetings/mine';
 }
