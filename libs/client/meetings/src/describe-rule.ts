@@ -24,28 +24,30 @@ function list(items: string[], locale: string): string {
  */
 export function describeRecurrence(r: Recurrence, t: TFunction, locale: string, at: { date: string; time: string; zone: string }): string {
   const count = r.interval;
+  // Interval 1 has its own sentence ("every month"): plural rules cannot say it (Indonesian has one form).
+  const n = count === 1 ? '' : 'N';
   let rule: string;
   switch (r.freq) {
     case 'none':
       return t('rule.once', at);
     case 'daily':
-      rule = t('rule.daily', { count });
+      rule = t(`rule.daily${n}`, { count });
       break;
     case 'weekly':
-      rule = t('rule.weekly', { count, days: list(r.weekdays.map((d) => weekdayName(d, locale)), locale) });
+      rule = t(`rule.weekly${n}`, { count, days: list(r.weekdays.map((d) => weekdayName(d, locale)), locale) });
       break;
     case 'monthly':
       rule =
         r.monthlyBy === 'day'
-          ? t('rule.monthlyDay', { count, day: r.monthDay })
-          : t('rule.monthlyOrdinal', {
+          ? t(`rule.monthlyDay${n}`, { count, day: r.monthDay })
+          : t(`rule.monthlyOrdinal${n}`, {
               count,
               ordinal: t(`${r.weekday === 'SA' || r.weekday === 'SU' ? 'ordinalWeekend' : 'ordinal'}.${r.ordinal === -1 ? 'last' : r.ordinal}`),
               weekday: weekdayName(r.weekday, locale),
             });
       break;
     case 'yearly':
-      rule = t('rule.yearly', { count, date: at.date });
+      rule = t(`rule.yearly${n}`, { count, date: at.date });
       break;
   }
   const end = r.end === 'until' && r.until ? t('rule.until', { date: longDate(r.until, locale) }) : r.end === 'count' ? t('rule.times', { count: r.count }) : '';

@@ -47,7 +47,9 @@ function groupByDay(items: MeetingsOccurrenceRowFragment[], timeZone: string) {
 export default function MeetingsCalendarPage() {
   const { t } = useTranslation('meetings');
   const viewer = useViewer();
-  const { member } = useSession();
+  // Until the session is known, viewer-dependent answers (hubs-only meetings, my answers) would be a visitor's.
+  const { member, status } = useSession();
+  const waiting = status === 'loading';
   const [params, setParams] = useSearchParams();
   const view: View = isView(params.get('view')) ? (params.get('view') as View) : defaultView();
   const todayKey = today(viewer.timeZone);
@@ -56,7 +58,7 @@ export default function MeetingsCalendarPage() {
   const hubId = params.get('hub') ?? '';
   const kind = (params.get('kind') ?? '') as MeetingKind | '';
 
-  const places = useMeetingsPlacesQuery();
+  const places = useMeetingsPlacesQuery({ skip: waiting });
   const regions = places.data?.regions ?? [];
   const hubs = regions.flatMap((r) => r.hubs.map((h) => ({ ...h, regionId: r.id })));
   const canCreate = Boolean(member) && hubs.some((h) => h.viewerCanEdit);
@@ -73,14 +75,16 @@ export default function MeetingsCalendarPage() {
     return { first: anchor, last: addDays(anchor, LIST_DAYS - 1) };
   }, [view, anchor]);
 
+  // "Now" is taken once per period, or the variables (and the query) would change on every render.
+  const now = useMemo(() => new Date().toISOString(), [view, anchor]);
   const filter = {
-    from: view === 'list' && anchor === todayKey ? new Date().toISOString() : startOfDayInstant(range.first, viewer.timeZone),
+    from: view === 'list' && anchor === todayKey ? now : startOfDayInstant(range.first, viewer.timeZone),
     to: startOfDayInstant(addDays(range.last, 1), viewer.timeZone),
     regionId: regionId || undefined,
     hubId: hubId || undefined,
     kind: kind || undefined,
   };
-  const meetings = useMeetingsCalendarQuery({ variables: { filter, first: view === 'list' ? PAGE : 200 } });
+  const meetings = useMeetingsCalendarQuery({ variables: { filter, first: view === 'list' ? PAGE : 200 }, skip: waiting });
   const items = meetings.data?.meetings.edges.map((e) => e.node) ?? [];
   const byDay = groupByDay(items, viewer.timeZone);
 
@@ -372,7 +376,6 @@ function MonthGrid({
                       }}
                       className="an-month__day"
                       tabIndex={day === focused ? 0 : -1}
-                      aria-label={label}
                       aria-current={day === todayKey ? 'date' : undefined}
                       onClick={() => {
                         setFocused(day);
@@ -380,7 +383,11 @@ function MonthGrid({
                       }}
                       onKeyDown={(event) => onKeyDown(event, day)}
                     >
-                      <span className="an-month__number">{Number(day.slice(8))}</span>
+                      {/* The name is the whole day and its count; the number and dot are for the eye. */}
+                      <span className="an-vh">{label}</span>
+                      <span className="an-month__number" aria-hidden="true">
+                        {Number(day.slice(8))}
+                      </span>
                       {list.length > 0 && (
                         <span className="an-month__dots" aria-hidden="true">
                           {list.length}

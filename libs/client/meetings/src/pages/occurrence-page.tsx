@@ -27,11 +27,13 @@ type Series = MeetingsOccurrenceQuery['meetingSeries'];
 export default function MeetingOccurrencePage() {
   const { t } = useTranslation('meetings');
   const { seriesId = '', start = '' } = useParams();
-  const query = useMeetingsOccurrenceQuery({ variables: { seriesId, start } });
-  const places = useMeetingsPlacesQuery();
+  // Until the session is known the answer would be a visitor's (no link, no RSVP).
+  const waiting = useSession().status === 'loading';
+  const query = useMeetingsOccurrenceQuery({ variables: { seriesId, start }, skip: waiting });
+  const places = useMeetingsPlacesQuery({ skip: waiting });
   const viewer = useViewer();
 
-  if (!query.data) return <QueryState loading={query.loading} error={query.error} retry={() => void query.refetch()} />;
+  if (!query.data) return <QueryState loading={waiting || query.loading} error={query.error} retry={() => void query.refetch()} />;
   const o = query.data.meetingOccurrence;
   const s = query.data.meetingSeries;
   const hubs = (places.data?.regions ?? []).flatMap((r) => r.hubs.map((h) => ({ ...h, region: r })));

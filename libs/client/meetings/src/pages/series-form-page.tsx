@@ -46,7 +46,8 @@ type Series = MeetingsSeriesQuery['meetingSeries'];
 /** Create (/meetings/new) or edit (/meetings/series/:id/edit) a meeting series. */
 export default function MeetingSeriesFormPage() {
   const { seriesId } = useParams();
-  const places = useMeetingsPlacesQuery();
+  // The page sits behind RequireMember, so the session is known here; hubs carry viewerCanEdit.
+  const places = useMeetingsPlacesQuery({ fetchPolicy: 'cache-and-network' });
   const series = useMeetingsSeriesQuery({ variables: { id: seriesId ?? '' }, skip: !seriesId });
   if (!places.data || (seriesId && !series.data)) {
     const error = places.error ?? series.error;
