@@ -21,6 +21,13 @@ import {
   RegionsPage,
 } from '@anyam/client/community';
 import { ForumGroupPage, ForumGroupsPage, ForumNewThreadPage, ForumSearchPage, ForumThreadPage } from '@anyam/client/forum';
+import {
+  CalendarFeedsPage,
+  MeetingOccurrencePage,
+  MeetingSeriesFormPage,
+  MeetingsCalendarPage,
+  MyMeetingsPage,
+} from '@anyam/client/meetings';
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { BootSkeleton } from './boot-skeleton';
@@ -107,6 +114,40 @@ export function App() {
             </RequireMember>
           }
         />
+        <Route path="meetings" element={<MeetingsCalendarPage />} />
+        <Route
+          path="meetings/mine"
+          element={
+            <RequireMember>
+              <MyMeetingsPage />
+            </RequireMember>
+          }
+        />
+        <Route
+          path="meetings/feeds"
+          element={
+            <RequireMember>
+              <CalendarFeedsPage />
+            </RequireMember>
+          }
+        />
+        <Route
+          path="meetings/new"
+          element={
+            <RequireMember>
+              <MeetingSeriesFormPage />
+            </RequireMember>
+          }
+        />
+        <Route
+          path="meetings/series/:seriesId/edit"
+          element={
+            <RequireMember>
+              <MeetingSeriesFormPage />
+            </RequireMember>
+          }
+        />
+        <Route path="meetings/:seriesId/:start" element={<MeetingOccurrencePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       </Routes>

@@ -137,6 +137,9 @@ export function Layout() {
               <li>
                 <NavLink to="/forum">{t('nav.forum')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/meetings">{t('nav.meetings')}</NavLink>
+              </li>
               {member && (
                 <li>
                   <NavLink to="/members">{t('nav.members')}</NavLink>

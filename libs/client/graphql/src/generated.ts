@@ -6,6 +6,44 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type ActionItemStatus =
+  | 'done'
+  | 'in_progress'
+  | 'open';
+
+export type AddActionItemInput = {
+  description: string;
+  /** YYYY-MM-DD. */
+  dueOn?: string | null | undefined;
+  /** The occurrence’s original (or moved) start. */
+  occurrenceStart: string;
+  ownerId?: string | null | undefined;
+  seriesId: string;
+};
+
+export type AgendaItemInput = {
+  minutesAllotted?: number | null | undefined;
+  presenter?: string | null | undefined;
+  title: string;
+};
+
+export type AttendanceEntryInput = {
+  memberId: string;
+  status: AttendanceStatus;
+};
+
+export type AttendanceStatus =
+  | 'absent'
+  | 'present_in_person'
+  | 'present_online';
+
+export type CancelOccurrenceInput = {
+  note?: string | null | undefined;
+  /** The occurrence’s original start. */
+  occurrenceStart: string;
+  seriesId: string;
+};
+
 export type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
@@ -16,6 +54,31 @@ export type CommunityRole =
   | 'COORDINATOR'
   | 'FACILITATOR'
   | 'MEMBER';
+
+export type CreateMeetingSeriesInput = {
+  capacityInPerson?: number | null | undefined;
+  capacityOnline?: number | null | undefined;
+  description?: string | null | undefined;
+  durationMinutes: number;
+  kind: MeetingKind;
+  mode: MeetingMode;
+  onlineUrl?: string | null | undefined;
+  organisingHubId: string;
+  /** Other hubs taking part (the organising hub always does). */
+  participatingHubIds?: Array<string> | null | undefined;
+  place?: string | null | undefined;
+  /** Default: the organising hub’s region. */
+  regionId?: string | null | undefined;
+  /** RFC 5545 RRULE value, e.g. FREQ=MONTHLY;BYDAY=2TU. Empty for a single meeting. */
+  rrule?: string | null | undefined;
+  /** Local date-time of the first meeting in timeZone, YYYY-MM-DDTHH:mm. */
+  startLocal: string;
+  /** IANA time zone, e.g. Asia/Jakarta. */
+  timeZone: string;
+  title: string;
+  /** Default: public. */
+  visibility?: MeetingVisibility | null | undefined;
+};
 
 export type CreatePostInput = {
   /** Markdown. */
@@ -96,6 +159,38 @@ export type JoinRequestStatus =
   | 'DECLINED'
   | 'PENDING';
 
+export type MeetingFilter = {
+  /** Only meetings I answered going or maybe to (none for visitors). */
+  attending?: boolean | null | undefined;
+  /** Default: now. */
+  from?: string | null | undefined;
+  /** Meetings this hub organises or takes part in. */
+  hubId?: string | null | undefined;
+  kind?: MeetingKind | null | undefined;
+  regionId?: string | null | undefined;
+  /** Exclusive. Default: 31 days after from; at most 400 days after it. */
+  to?: string | null | undefined;
+};
+
+/** regional: the regular regional hub meeting; inter_hub: several hubs across time zones. */
+export type MeetingKind =
+  | 'inter_hub'
+  | 'other'
+  | 'regional'
+  | 'training'
+  | 'world_cafe';
+
+export type MeetingMode =
+  | 'hybrid'
+  | 'in_person'
+  | 'online';
+
+/** public: anyone; hubs: members of the participating hubs; invited: only the invitees and the organisers. */
+export type MeetingVisibility =
+  | 'hubs'
+  | 'invited'
+  | 'public';
+
 export type MemberFilter = {
   hubId?: string | null | undefined;
   organisationId?: string | null | undefined;
@@ -103,8 +198,68 @@ export type MemberFilter = {
   search?: string | null | undefined;
 };
 
+/** A series being written in the form: its start, zone and rule. */
+export type PreviewMeetingOccurrencesInput = {
+  /** How many meetings, 1 to 10. Default 5. */
+  count?: number | null | undefined;
+  /** RFC 5545 RRULE value; empty for a single meeting. */
+  rrule?: string | null | undefined;
+  /** Local date-time of the first meeting in timeZone, YYYY-MM-DDTHH:mm. */
+  startLocal: string;
+  /** IANA time zone, e.g. Asia/Jakarta. */
+  timeZone: string;
+};
+
+/** Replaces what was recorded for these members; others stay as they were. */
+export type RecordAttendanceInput = {
+  entries: Array<AttendanceEntryInput>;
+  /** The occurrence’s original (or moved) start. */
+  occurrenceStart: string;
+  seriesId: string;
+};
+
+export type RescheduleOccurrenceInput = {
+  newEnd: string;
+  newStart: string;
+  note?: string | null | undefined;
+  /** The occurrence’s original start. */
+  occurrenceStart: string;
+  seriesId: string;
+};
+
+export type RsvpInput = {
+  /** The occurrence’s original (or moved) start. Omit with wholeSeries. */
+  occurrenceStart?: string | null | undefined;
+  response: RsvpResponse;
+  seriesId: string;
+  /** Answer for every meeting of the series. */
+  wholeSeries?: boolean | null | undefined;
+};
+
+export type RsvpResponse =
+  | 'going_in_person'
+  | 'going_online'
+  | 'maybe'
+  | 'not_going';
+
+export type SaveMinutesInput = {
+  /** Markdown. */
+  minutes: string;
+  /** The occurrence’s original (or moved) start. */
+  occurrenceStart: string;
+  seriesId: string;
+};
+
 export type SearchFilter = {
   groupId?: string | null | undefined;
+};
+
+/** Replaces the whole agenda of one meeting. */
+export type SetAgendaInput = {
+  items: Array<AgendaItemInput>;
+  /** The occurrence’s original (or moved) start. */
+  occurrenceStart: string;
+  seriesId: string;
 };
 
 export type SignInInput = {
@@ -127,6 +282,17 @@ export type ThreadSort =
   | 'LATEST_ACTIVITY'
   | 'NEWEST';
 
+/** Organisers change any field; the owner only the status. */
+export type UpdateActionItemInput = {
+  description?: string | null | undefined;
+  /** YYYY-MM-DD; an empty string clears it. */
+  dueOn?: string | null | undefined;
+  id: string;
+  /** Give an empty string to clear the owner. */
+  ownerId?: string | null | undefined;
+  status?: ActionItemStatus | null | undefined;
+};
+
 export type UpdateHubInput = {
   /** Null removes the hub from its alliance. */
   allianceId?: string | null | undefined;
@@ -147,6 +313,28 @@ export type UpdateHubInput = {
   timeZone?: string | null | undefined;
   visibility?: Visibility | null | undefined;
   workingHours?: WorkingHoursInput | null | undefined;
+};
+
+/** Only the fields given change; every change bumps the iCalendar SEQUENCE. */
+export type UpdateMeetingSeriesInput = {
+  /** Give -1 to remove the limit. */
+  capacityInPerson?: number | null | undefined;
+  /** Give -1 to remove the limit. */
+  capacityOnline?: number | null | undefined;
+  description?: string | null | undefined;
+  durationMinutes?: number | null | undefined;
+  id: string;
+  kind?: MeetingKind | null | undefined;
+  mode?: MeetingMode | null | undefined;
+  onlineUrl?: string | null | undefined;
+  participatingHubIds?: Array<string> | null | undefined;
+  place?: string | null | undefined;
+  /** Give an empty string to make it a single meeting. */
+  rrule?: string | null | undefined;
+  startLocal?: string | null | undefined;
+  timeZone?: string | null | undefined;
+  title?: string | null | undefined;
+  visibility?: MeetingVisibility | null | undefined;
 };
 
 export type UpdateMemberProfileInput = {
@@ -504,6 +692,138 @@ export type ForumPostAddedSubscriptionVariables = Exact<{
 
 export type ForumPostAddedSubscription = { postAdded: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, author: { id: string, name: string } | null } };
 
+export type MeetingsOccurrenceRowFragment = { id: string, seriesId: string, title: string, kind: MeetingKind, mode: MeetingMode, start: string, end: string, originalStart: string, localStart: string, timeZone: string, cancelled: boolean, rescheduled: boolean, place: string | null, seatsLeftInPerson: number | null, seatsLeftOnline: number | null, viewerRsvp: { seriesId: string, occurrenceStart: string | null, response: RsvpResponse, waitlisted: boolean, waitlistPosition: number | null } | null };
+
+export type MeetingsRsvpFragment = { seriesId: string, occurrenceStart: string | null, response: RsvpResponse, waitlisted: boolean, waitlistPosition: number | null };
+
+export type MeetingsSeriesFieldsFragment = { id: string, title: string, description: string, kind: MeetingKind, mode: MeetingMode, place: string | null, onlineUrl: string | null, capacityInPerson: number | null, capacityOnline: number | null, durationMinutes: number, organisingHubId: string, participatingHubIds: Array<string>, regionId: string, rrule: string | null, startLocal: string, timeZone: string, visibility: MeetingVisibility, viewerCanEdit: boolean, viewerCanRsvp: boolean };
+
+export type MeetingsRsvpMutationVariables = Exact<{
+  input: RsvpInput;
+}>;
+
+
+export type MeetingsRsvpMutation = { rsvp: { seriesId: string, occurrenceStart: string | null, response: RsvpResponse, waitlisted: boolean, waitlistPosition: number | null } };
+
+export type MeetingsCreateSeriesMutationVariables = Exact<{
+  input: CreateMeetingSeriesInput;
+}>;
+
+
+export type MeetingsCreateSeriesMutation = { createMeetingSeries: { id: string, title: string, description: string, kind: MeetingKind, mode: MeetingMode, place: string | null, onlineUrl: string | null, capacityInPerson: number | null, capacityOnline: number | null, durationMinutes: number, organisingHubId: string, participatingHubIds: Array<string>, regionId: string, rrule: string | null, startLocal: string, timeZone: string, visibility: MeetingVisibility, viewerCanEdit: boolean, viewerCanRsvp: boolean, nextOccurrences: Array<{ originalStart: string }> } };
+
+export type MeetingsUpdateSeriesMutationVariables = Exact<{
+  input: UpdateMeetingSeriesInput;
+}>;
+
+
+export type MeetingsUpdateSeriesMutation = { updateMeetingSeries: { id: string, title: string, description: string, kind: MeetingKind, mode: MeetingMode, place: string | null, onlineUrl: string | null, capacityInPerson: number | null, capacityOnline: number | null, durationMinutes: number, organisingHubId: string, participatingHubIds: Array<string>, regionId: string, rrule: string | null, startLocal: string, timeZone: string, visibility: MeetingVisibility, viewerCanEdit: boolean, viewerCanRsvp: boolean, nextOccurrences: Array<{ originalStart: string }> } };
+
+export type MeetingsCancelOccurrenceMutationVariables = Exact<{
+  input: CancelOccurrenceInput;
+}>;
+
+
+export type MeetingsCancelOccurrenceMutation = { cancelOccurrence: { id: string, cancelled: boolean, note: string | null } };
+
+export type MeetingsRescheduleOccurrenceMutationVariables = Exact<{
+  input: RescheduleOccurrenceInput;
+}>;
+
+
+export type MeetingsRescheduleOccurrenceMutation = { rescheduleOccurrence: { id: string, start: string, end: string, localStart: string, rescheduled: boolean, note: string | null } };
+
+export type MeetingsSetAgendaMutationVariables = Exact<{
+  input: SetAgendaInput;
+}>;
+
+
+export type MeetingsSetAgendaMutation = { setAgenda: { id: string, agenda: Array<{ title: string, presenter: string | null, minutesAllotted: number | null }> } };
+
+export type MeetingsSaveMinutesMutationVariables = Exact<{
+  input: SaveMinutesInput;
+}>;
+
+
+export type MeetingsSaveMinutesMutation = { saveMinutes: { id: string, minutes: string | null } };
+
+export type MeetingsAddActionItemMutationVariables = Exact<{
+  input: AddActionItemInput;
+}>;
+
+
+export type MeetingsAddActionItemMutation = { addActionItem: { id: string, description: string, ownerId: string | null, dueOn: string | null, status: ActionItemStatus, viewerCanEdit: boolean } };
+
+export type MeetingsUpdateActionItemMutationVariables = Exact<{
+  input: UpdateActionItemInput;
+}>;
+
+
+export type MeetingsUpdateActionItemMutation = { updateActionItem: { id: string, description: string, ownerId: string | null, dueOn: string | null, status: ActionItemStatus, viewerCanEdit: boolean } };
+
+export type MeetingsRecordAttendanceMutationVariables = Exact<{
+  input: RecordAttendanceInput;
+}>;
+
+
+export type MeetingsRecordAttendanceMutation = { recordAttendance: Array<{ memberId: string, status: AttendanceStatus, recordedAt: string }> };
+
+export type MeetingsRegenerateCalendarTokenMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeetingsRegenerateCalendarTokenMutation = { regenerateCalendarToken: { path: string } };
+
+export type MeetingsPlacesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeetingsPlacesQuery = { regions: Array<{ id: string, slug: string, name: string, timeZone: string, hubs: Array<{ id: string, slug: string, name: string, city: string | null, country: string, timeZone: string, viewerCanEdit: boolean }> }> };
+
+export type MeetingsCalendarQueryVariables = Exact<{
+  filter?: MeetingFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MeetingsCalendarQuery = { meetings: { edges: Array<{ cursor: string, node: { id: string, seriesId: string, title: string, kind: MeetingKind, mode: MeetingMode, start: string, end: string, originalStart: string, localStart: string, timeZone: string, cancelled: boolean, rescheduled: boolean, place: string | null, seatsLeftInPerson: number | null, seatsLeftOnline: number | null, viewerRsvp: { seriesId: string, occurrenceStart: string | null, response: RsvpResponse, waitlisted: boolean, waitlistPosition: number | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MeetingsMineQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type MeetingsMineQuery = { myMeetings: Array<{ id: string, seriesId: string, title: string, kind: MeetingKind, mode: MeetingMode, start: string, end: string, originalStart: string, localStart: string, timeZone: string, cancelled: boolean, rescheduled: boolean, place: string | null, seatsLeftInPerson: number | null, seatsLeftOnline: number | null, viewerRsvp: { seriesId: string, occurrenceStart: string | null, response: RsvpResponse, waitlisted: boolean, waitlistPosition: number | null } | null }> };
+
+export type MeetingsOccurrenceQueryVariables = Exact<{
+  seriesId: string;
+  start: string;
+}>;
+
+
+export type MeetingsOccurrenceQuery = { meetingOccurrence: { note: string | null, onlineUrl: string | null, icsPath: string | null, viewerCanEdit: boolean, viewerCanRsvp: boolean, minutes: string | null, id: string, seriesId: string, title: string, kind: MeetingKind, mode: MeetingMode, start: string, end: string, originalStart: string, localStart: string, timeZone: string, cancelled: boolean, rescheduled: boolean, place: string | null, seatsLeftInPerson: number | null, seatsLeftOnline: number | null, agenda: Array<{ title: string, presenter: string | null, minutesAllotted: number | null }>, actionItems: Array<{ id: string, description: string, ownerId: string | null, dueOn: string | null, status: ActionItemStatus, viewerCanEdit: boolean }>, attendance: Array<{ memberId: string, status: AttendanceStatus, recordedAt: string }> | null, viewerRsvp: { seriesId: string, occurrenceStart: string | null, response: RsvpResponse, waitlisted: boolean, waitlistPosition: number | null } | null }, meetingSeries: { id: string, title: string, description: string, kind: MeetingKind, mode: MeetingMode, place: string | null, onlineUrl: string | null, capacityInPerson: number | null, capacityOnline: number | null, durationMinutes: number, organisingHubId: string, participatingHubIds: Array<string>, regionId: string, rrule: string | null, startLocal: string, timeZone: string, visibility: MeetingVisibility, viewerCanEdit: boolean, viewerCanRsvp: boolean } };
+
+export type MeetingsSeriesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MeetingsSeriesQuery = { meetingSeries: { id: string, title: string, description: string, kind: MeetingKind, mode: MeetingMode, place: string | null, onlineUrl: string | null, capacityInPerson: number | null, capacityOnline: number | null, durationMinutes: number, organisingHubId: string, participatingHubIds: Array<string>, regionId: string, rrule: string | null, startLocal: string, timeZone: string, visibility: MeetingVisibility, viewerCanEdit: boolean, viewerCanRsvp: boolean, nextOccurrences: Array<{ id: string, start: string, originalStart: string, cancelled: boolean }> } };
+
+export type MeetingsPreviewQueryVariables = Exact<{
+  input: PreviewMeetingOccurrencesInput;
+}>;
+
+
+export type MeetingsPreviewQuery = { previewMeetingOccurrences: Array<{ start: string, localStart: string }> };
+
+export type MeetingsHubMembersQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type MeetingsHubMembersQuery = { hub: { id: string, members: { edges: Array<{ node: { member: { id: string, name: string } } }> } | null } };
+
 export const MemberFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MemberFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Member"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<MemberFieldsFragment, unknown>;
 export const ThemeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThemeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Theme"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"parentKey"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"names"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"en"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"es"}},{"kind":"Field","name":{"kind":"Name","value":"pt"}}]}}]}}]} as unknown as DocumentNode<ThemeFieldsFragment, unknown>;
 export const HubCardFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HubCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Hub"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"joinPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"deliveryModes"}},{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"alliance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"themes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ThemeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ThemeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Theme"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"parentKey"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"names"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"en"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"es"}},{"kind":"Field","name":{"kind":"Name","value":"pt"}}]}}]}}]} as unknown as DocumentNode<HubCardFragment, unknown>;
@@ -511,6 +831,9 @@ export const HubViewerFragmentDoc = {"kind":"Document","definitions":[{"kind":"F
 export const ForumGroupSummaryFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ForumGroupSummary"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Group"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"defaultLanguage"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"hubId"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanPost"}}]}}]} as unknown as DocumentNode<ForumGroupSummaryFragment, unknown>;
 export const ForumThreadRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ForumThreadRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Thread"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"pinned"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedPostId"}},{"kind":"Field","name":{"kind":"Name","value":"replyCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastActivityAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastPoster"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ForumThreadRowFragment, unknown>;
 export const ForumPostFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ForumPost"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"bodyMarkdown"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"isAcceptedAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"quotePostId"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanDelete"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ForumPostFragment, unknown>;
+export const MeetingsRsvpFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsRsvp"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Rsvp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seriesId"}},{"kind":"Field","name":{"kind":"Name","value":"occurrenceStart"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"waitlisted"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistPosition"}}]}}]} as unknown as DocumentNode<MeetingsRsvpFragment, unknown>;
+export const MeetingsOccurrenceRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsOccurrenceRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingOccurrence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seriesId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"originalStart"}},{"kind":"Field","name":{"kind":"Name","value":"localStart"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"cancelled"}},{"kind":"Field","name":{"kind":"Name","value":"rescheduled"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"seatsLeftInPerson"}},{"kind":"Field","name":{"kind":"Name","value":"seatsLeftOnline"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRsvp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeetingsRsvp"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsRsvp"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Rsvp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seriesId"}},{"kind":"Field","name":{"kind":"Name","value":"occurrenceStart"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"waitlisted"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistPosition"}}]}}]} as unknown as DocumentNode<MeetingsOccurrenceRowFragment, unknown>;
+export const MeetingsSeriesFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsSeriesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingSeries"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"onlineUrl"}},{"kind":"Field","name":{"kind":"Name","value":"capacityInPerson"}},{"kind":"Field","name":{"kind":"Name","value":"capacityOnline"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"organisingHubId"}},{"kind":"Field","name":{"kind":"Name","value":"participatingHubIds"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"rrule"}},{"kind":"Field","name":{"kind":"Name","value":"startLocal"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRsvp"}}]}}]} as unknown as DocumentNode<MeetingsSeriesFieldsFragment, unknown>;
 export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const MeUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"MeUpdated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meUpdated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MemberFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MemberFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Member"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<MeUpdatedSubscription, MeUpdatedSubscriptionVariables>;
 export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MemberFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MemberFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Member"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
@@ -553,6 +876,24 @@ export const ForumAcceptAnswerDocument = {"kind":"Document","definitions":[{"kin
 export const ForumSearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ForumSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"SearchFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"snippet"}},{"kind":"Field","name":{"kind":"Name","value":"post"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"thread"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode<ForumSearchQuery, ForumSearchQueryVariables>;
 export const ForumThreadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ForumThread"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"thread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ForumThreadRow"}},{"kind":"Field","name":{"kind":"Name","value":"archived"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanReply"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanAcceptAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanModerate"}},{"kind":"Field","name":{"kind":"Name","value":"group"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"posts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ForumPost"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ForumThreadRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Thread"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"pinned"}},{"kind":"Field","name":{"kind":"Name","value":"locked"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedPostId"}},{"kind":"Field","name":{"kind":"Name","value":"replyCount"}},{"kind":"Field","name":{"kind":"Name","value":"lastActivityAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lastPoster"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ForumPost"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"bodyMarkdown"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"isAcceptedAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"quotePostId"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanDelete"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ForumThreadQuery, ForumThreadQueryVariables>;
 export const ForumPostAddedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ForumPostAdded"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"postAdded"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"threadId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ForumPost"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ForumPost"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Post"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"editedAt"}},{"kind":"Field","name":{"kind":"Name","value":"language"}},{"kind":"Field","name":{"kind":"Name","value":"bodyHtml"}},{"kind":"Field","name":{"kind":"Name","value":"bodyMarkdown"}},{"kind":"Field","name":{"kind":"Name","value":"removed"}},{"kind":"Field","name":{"kind":"Name","value":"isAcceptedAnswer"}},{"kind":"Field","name":{"kind":"Name","value":"quotePostId"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanDelete"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ForumPostAddedSubscription, ForumPostAddedSubscriptionVariables>;
+export const MeetingsRsvpDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MeetingsRsvp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RsvpInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rsvp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeetingsRsvp"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsRsvp"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Rsvp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seriesId"}},{"kind":"Field","name":{"kind":"Name","value":"occurrenceStart"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"waitlisted"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistPosition"}}]}}]} as unknown as DocumentNode<MeetingsRsvpMutation, MeetingsRsvpMutationVariables>;
+export const MeetingsCreateSeriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MeetingsCreateSeries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateMeetingSeriesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createMeetingSeries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeetingsSeriesFields"}},{"kind":"Field","name":{"kind":"Name","value":"nextOccurrences"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"originalStart"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsSeriesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingSeries"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"onlineUrl"}},{"kind":"Field","name":{"kind":"Name","value":"capacityInPerson"}},{"kind":"Field","name":{"kind":"Name","value":"capacityOnline"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"organisingHubId"}},{"kind":"Field","name":{"kind":"Name","value":"participatingHubIds"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"rrule"}},{"kind":"Field","name":{"kind":"Name","value":"startLocal"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRsvp"}}]}}]} as unknown as DocumentNode<MeetingsCreateSeriesMutation, MeetingsCreateSeriesMutationVariables>;
+export const MeetingsUpdateSeriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MeetingsUpdateSeries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateMeetingSeriesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateMeetingSeries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeetingsSeriesFields"}},{"kind":"Field","name":{"kind":"Name","value":"nextOccurrences"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"IntValue","value":"1"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"originalStart"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsSeriesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingSeries"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"onlineUrl"}},{"kind":"Field","name":{"kind":"Name","value":"capacityInPerson"}},{"kind":"Field","name":{"kind":"Name","value":"capacityOnline"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"organisingHubId"}},{"kind":"Field","name":{"kind":"Name","value":"participatingHubIds"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"rrule"}},{"kind":"Field","name":{"kind":"Name","value":"startLocal"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRsvp"}}]}}]} as unknown as DocumentNode<MeetingsUpdateSeriesMutation, MeetingsUpdateSeriesMutationVariables>;
+export const MeetingsCancelOccurrenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MeetingsCancelOccurrence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelOccurrenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelOccurrence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cancelled"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<MeetingsCancelOccurrenceMutation, MeetingsCancelOccurrenceMutationVariables>;
+export const MeetingsRescheduleOccurrenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MeetingsRescheduleOccurrence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RescheduleOccurrenceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rescheduleOccurrence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"localStart"}},{"kind":"Field","name":{"kind":"Name","value":"rescheduled"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<MeetingsRescheduleOccurrenceMutation, MeetingsRescheduleOccurrenceMutationVariables>;
+export const MeetingsSetAgendaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MeetingsSetAgenda"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetAgendaInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setAgenda"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"agenda"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"presenter"}},{"kind":"Field","name":{"kind":"Name","value":"minutesAllotted"}}]}}]}}]}}]} as unknown as DocumentNode<MeetingsSetAgendaMutation, MeetingsSetAgendaMutationVariables>;
+export const MeetingsSaveMinutesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MeetingsSaveMinutes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SaveMinutesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveMinutes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}}]}}]}}]} as unknown as DocumentNode<MeetingsSaveMinutesMutation, MeetingsSaveMinutesMutationVariables>;
+export const MeetingsAddActionItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MeetingsAddActionItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddActionItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addActionItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"ownerId"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}}]}}]}}]} as unknown as DocumentNode<MeetingsAddActionItemMutation, MeetingsAddActionItemMutationVariables>;
+export const MeetingsUpdateActionItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MeetingsUpdateActionItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateActionItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateActionItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"ownerId"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}}]}}]}}]} as unknown as DocumentNode<MeetingsUpdateActionItemMutation, MeetingsUpdateActionItemMutationVariables>;
+export const MeetingsRecordAttendanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MeetingsRecordAttendance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordAttendanceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordAttendance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"memberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]}}]} as unknown as DocumentNode<MeetingsRecordAttendanceMutation, MeetingsRecordAttendanceMutationVariables>;
+export const MeetingsRegenerateCalendarTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MeetingsRegenerateCalendarToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regenerateCalendarToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}}]}}]}}]} as unknown as DocumentNode<MeetingsRegenerateCalendarTokenMutation, MeetingsRegenerateCalendarTokenMutationVariables>;
+export const MeetingsPlacesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeetingsPlaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"regions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"hubs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}}]}}]}}]}}]} as unknown as DocumentNode<MeetingsPlacesQuery, MeetingsPlacesQueryVariables>;
+export const MeetingsCalendarDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeetingsCalendar"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeetingsOccurrenceRow"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsOccurrenceRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingOccurrence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seriesId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"originalStart"}},{"kind":"Field","name":{"kind":"Name","value":"localStart"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"cancelled"}},{"kind":"Field","name":{"kind":"Name","value":"rescheduled"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"seatsLeftInPerson"}},{"kind":"Field","name":{"kind":"Name","value":"seatsLeftOnline"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRsvp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeetingsRsvp"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsRsvp"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Rsvp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seriesId"}},{"kind":"Field","name":{"kind":"Name","value":"occurrenceStart"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"waitlisted"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistPosition"}}]}}]} as unknown as DocumentNode<MeetingsCalendarQuery, MeetingsCalendarQueryVariables>;
+export const MeetingsMineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeetingsMine"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myMeetings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeetingsOccurrenceRow"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsOccurrenceRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingOccurrence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seriesId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"originalStart"}},{"kind":"Field","name":{"kind":"Name","value":"localStart"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"cancelled"}},{"kind":"Field","name":{"kind":"Name","value":"rescheduled"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"seatsLeftInPerson"}},{"kind":"Field","name":{"kind":"Name","value":"seatsLeftOnline"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRsvp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeetingsRsvp"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsRsvp"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Rsvp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seriesId"}},{"kind":"Field","name":{"kind":"Name","value":"occurrenceStart"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"waitlisted"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistPosition"}}]}}]} as unknown as DocumentNode<MeetingsMineQuery, MeetingsMineQueryVariables>;
+export const MeetingsOccurrenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeetingsOccurrence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"seriesId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"start"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetingOccurrence"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"seriesId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"seriesId"}}},{"kind":"Argument","name":{"kind":"Name","value":"start"},"value":{"kind":"Variable","name":{"kind":"Name","value":"start"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeetingsOccurrenceRow"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"onlineUrl"}},{"kind":"Field","name":{"kind":"Name","value":"icsPath"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRsvp"}},{"kind":"Field","name":{"kind":"Name","value":"agenda"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"presenter"}},{"kind":"Field","name":{"kind":"Name","value":"minutesAllotted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"actionItems"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"ownerId"}},{"kind":"Field","name":{"kind":"Name","value":"dueOn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attendance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"memberId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"meetingSeries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"seriesId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeetingsSeriesFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsOccurrenceRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingOccurrence"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seriesId"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"originalStart"}},{"kind":"Field","name":{"kind":"Name","value":"localStart"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"cancelled"}},{"kind":"Field","name":{"kind":"Name","value":"rescheduled"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"seatsLeftInPerson"}},{"kind":"Field","name":{"kind":"Name","value":"seatsLeftOnline"}},{"kind":"Field","name":{"kind":"Name","value":"viewerRsvp"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeetingsRsvp"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsRsvp"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Rsvp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seriesId"}},{"kind":"Field","name":{"kind":"Name","value":"occurrenceStart"}},{"kind":"Field","name":{"kind":"Name","value":"response"}},{"kind":"Field","name":{"kind":"Name","value":"waitlisted"}},{"kind":"Field","name":{"kind":"Name","value":"waitlistPosition"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsSeriesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingSeries"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"onlineUrl"}},{"kind":"Field","name":{"kind":"Name","value":"capacityInPerson"}},{"kind":"Field","name":{"kind":"Name","value":"capacityOnline"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"organisingHubId"}},{"kind":"Field","name":{"kind":"Name","value":"participatingHubIds"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"rrule"}},{"kind":"Field","name":{"kind":"Name","value":"startLocal"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRsvp"}}]}}]} as unknown as DocumentNode<MeetingsOccurrenceQuery, MeetingsOccurrenceQueryVariables>;
+export const MeetingsSeriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeetingsSeries"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meetingSeries"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MeetingsSeriesFields"}},{"kind":"Field","name":{"kind":"Name","value":"nextOccurrences"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"count"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"originalStart"}},{"kind":"Field","name":{"kind":"Name","value":"cancelled"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MeetingsSeriesFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MeetingSeries"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"onlineUrl"}},{"kind":"Field","name":{"kind":"Name","value":"capacityInPerson"}},{"kind":"Field","name":{"kind":"Name","value":"capacityOnline"}},{"kind":"Field","name":{"kind":"Name","value":"durationMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"organisingHubId"}},{"kind":"Field","name":{"kind":"Name","value":"participatingHubIds"}},{"kind":"Field","name":{"kind":"Name","value":"regionId"}},{"kind":"Field","name":{"kind":"Name","value":"rrule"}},{"kind":"Field","name":{"kind":"Name","value":"startLocal"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanEdit"}},{"kind":"Field","name":{"kind":"Name","value":"viewerCanRsvp"}}]}}]} as unknown as DocumentNode<MeetingsSeriesQuery, MeetingsSeriesQueryVariables>;
+export const MeetingsPreviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeetingsPreview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PreviewMeetingOccurrencesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"previewMeetingOccurrences"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"localStart"}}]}}]}}]} as unknown as DocumentNode<MeetingsPreviewQuery, MeetingsPreviewQueryVariables>;
+export const MeetingsHubMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MeetingsHubMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hub"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"member"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MeetingsHubMembersQuery, MeetingsHubMembersQueryVariables>;
 
 export function useChangePasswordMutation(options?: useMutation.Options<ChangePasswordMutation, ChangePasswordMutationVariables>) {
   return useMutation(ChangePasswordDocument, options);
@@ -720,4 +1061,76 @@ export function useForumThreadQuery(options: useQuery.Options<ForumThreadQuery, 
 
 export function useForumPostAddedSubscription(options: useSubscription.Options<ForumPostAddedSubscription, ForumPostAddedSubscriptionVariables>) {
   return useSubscription(ForumPostAddedDocument, options);
+}
+
+export function useMeetingsRsvpMutation(options?: useMutation.Options<MeetingsRsvpMutation, MeetingsRsvpMutationVariables>) {
+  return useMutation(MeetingsRsvpDocument, options);
+}
+
+export function useMeetingsCreateSeriesMutation(options?: useMutation.Options<MeetingsCreateSeriesMutation, MeetingsCreateSeriesMutationVariables>) {
+  return useMutation(MeetingsCreateSeriesDocument, options);
+}
+
+export function useMeetingsUpdateSeriesMutation(options?: useMutation.Options<MeetingsUpdateSeriesMutation, MeetingsUpdateSeriesMutationVariables>) {
+  return useMutation(MeetingsUpdateSeriesDocument, options);
+}
+
+export function useMeetingsCancelOccurrenceMutation(options?: useMutation.Options<MeetingsCancelOccurrenceMutation, MeetingsCancelOccurrenceMutationVariables>) {
+  return useMutation(MeetingsCancelOccurrenceDocument, options);
+}
+
+export function useMeetingsRescheduleOccurrenceMutation(options?: useMutation.Options<MeetingsRescheduleOccurrenceMutation, MeetingsRescheduleOccurrenceMutationVariables>) {
+  return useMutation(MeetingsRescheduleOccurrenceDocument, options);
+}
+
+export function useMeetingsSetAgendaMutation(options?: useMutation.Options<MeetingsSetAgendaMutation, MeetingsSetAgendaMutationVariables>) {
+  return useMutation(MeetingsSetAgendaDocument, options);
+}
+
+export function useMeetingsSaveMinutesMutation(options?: useMutation.Options<MeetingsSaveMinutesMutation, MeetingsSaveMinutesMutationVariables>) {
+  return useMutation(MeetingsSaveMinutesDocument, options);
+}
+
+export function useMeetingsAddActionItemMutation(options?: useMutation.Options<MeetingsAddActionItemMutation, MeetingsAddActionItemMutationVariables>) {
+  return useMutation(MeetingsAddActionItemDocument, options);
+}
+
+export function useMeetingsUpdateActionItemMutation(options?: useMutation.Options<MeetingsUpdateActionItemMutation, MeetingsUpdateActionItemMutationVariables>) {
+  return useMutation(MeetingsUpdateActionItemDocument, options);
+}
+
+export function useMeetingsRecordAttendanceMutation(options?: useMutation.Options<MeetingsRecordAttendanceMutation, MeetingsRecordAttendanceMutationVariables>) {
+  return useMutation(MeetingsRecordAttendanceDocument, options);
+}
+
+export function useMeetingsRegenerateCalendarTokenMutation(options?: useMutation.Options<MeetingsRegenerateCalendarTokenMutation, MeetingsRegenerateCalendarTokenMutationVariables>) {
+  return useMutation(MeetingsRegenerateCalendarTokenDocument, options);
+}
+
+export function useMeetingsPlacesQuery(options?: useQuery.Options<MeetingsPlacesQuery, MeetingsPlacesQueryVariables>) {
+  return useQuery(MeetingsPlacesDocument, options);
+}
+
+export function useMeetingsCalendarQuery(options?: useQuery.Options<MeetingsCalendarQuery, MeetingsCalendarQueryVariables>) {
+  return useQuery(MeetingsCalendarDocument, options);
+}
+
+export function useMeetingsMineQuery(options?: useQuery.Options<MeetingsMineQuery, MeetingsMineQueryVariables>) {
+  return useQuery(MeetingsMineDocument, options);
+}
+
+export function useMeetingsOccurrenceQuery(options: useQuery.Options<MeetingsOccurrenceQuery, MeetingsOccurrenceQueryVariables>) {
+  return useQuery(MeetingsOccurrenceDocument, options);
+}
+
+export function useMeetingsSeriesQuery(options: useQuery.Options<MeetingsSeriesQuery, MeetingsSeriesQueryVariables>) {
+  return useQuery(MeetingsSeriesDocument, options);
+}
+
+export function useMeetingsPreviewQuery(options: useQuery.Options<MeetingsPreviewQuery, MeetingsPreviewQueryVariables>) {
+  return useQuery(MeetingsPreviewDocument, options);
+}
+
+export function useMeetingsHubMembersQuery(options: useQuery.Options<MeetingsHubMembersQuery, MeetingsHubMembersQueryVariables>) {
+  return useQuery(MeetingsHubMembersDocument, options);
 }

@@ -7,3 +7,4 @@ export * from './meetings.policy';
 export * from './meetings.service';
 export * from './occurrences';
 export * from './graphql/meeting.type';
+export * from './reminders.service';

@@ -62,6 +62,8 @@ export function toOccurrenceType(e: MeetingSeriesEntity, o: Occurrence, hubIds: 
     icsPath: e.visibility === 'public' ? `/ical/meetings/${e.id}/${o.originalStart.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}.ics` : null,
     capacityInPerson: e.mode === 'online' ? 0 : e.capacityInPerson,
     capacityOnline: e.mode === 'in_person' ? 0 : e.capacityOnline,
+    participatingHubIds: hubIds,
+    organisingHubId: e.organisingHubId,
   };
 }
 

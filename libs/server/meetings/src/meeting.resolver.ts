@@ -1,9 +1,13 @@
 import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Permission } from '@anyam/shared/domain';
 import { Actor, Ctx, CurrentActor, isMember, MemberActor, Public, RequestContext, RequirePermission } from '@anyam/server/core';
-import { ActionItemType, AgendaItemType, AttendanceType, CalendarFeedType, MeetingOccurrenceConnection, MeetingOccurrenceType, MeetingSeriesType, RsvpType } from './graphql/meeting.type';
+import { ActionItemType, AgendaItemType, AttendanceType, CalendarFeedType, HubLocalStartType, MeetingInviteeType, MeetingOccurrenceConnection, MeetingOccurrenceType, MeetingSeriesType, ReminderPreferencesType, RsvpType } from './graphql/meeting.type';
+import { CommunityLoaderFactory } from '@anyam/server/community';
+import { DateTime } from 'luxon';
+import { REMINDER_LEAD_CHOICES, RemindersService } from './reminders.service';
+import { localIso } from './occurrences';
 import { CalendarTokenService } from './calendar-token.service';
-import { AddActionItemInput, UpdateActionItemInput, CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RecordAttendanceInput, RescheduleOccurrenceInput, RsvpInput, SaveMinutesInput, SetAgendaInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
+import { AddActionItemInput, PublishMinutesInput, SetReminderPreferencesInput, UpdateActionItemInput, CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RecordAttendanceInput, RescheduleOccurrenceInput, RsvpInput, SaveMinutesInput, SetAgendaInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
 import { ActionItemStatusEnum, AttendanceStatusEnum } from './meetings.enums';
 import { ActionItemEntity } from './entities/action-item.entity';
 
@@ -23,7 +27,36 @@ import { toRsvpType } from './meeting.mapper';
 
 @Resolver(() => MeetingSeriesType)
 export class MeetingSeriesResolver {
-  constructor(private readonly service: MeetingsService) {}
+  constructor(
+    private readonly service: MeetingsService,
+    private readonly loaders: MeetingsLoaderFactory,
+  ) {}
+
+  @RequirePermission(Permission.CoordinateHub)
+  @Mutation(() => MeetingSeriesType, { description: 'Organisers invite members; an `invited` series is visible only to its invitees and organisers.' })
+  inviteToMeeting(
+    @Args('seriesId', { type: () => ID }) seriesId: string,
+    @Args('memberIds', { type: () => [ID] }) memberIds: string[],
+    @CurrentActor() actor: MemberActor,
+  ): Promise<MeetingSeriesType> {
+    return this.service.invite(actor, seriesId, memberIds);
+  }
+
+  @RequirePermission(Permission.CoordinateHub)
+  @Mutation(() => MeetingSeriesType, { description: 'Organisers take invitations back; those who can no longer see the series lose their answers for meetings ahead.' })
+  uninviteFromMeeting(
+    @Args('seriesId', { type: () => ID }) seriesId: string,
+    @Args('memberIds', { type: () => [ID] }) memberIds: string[],
+    @CurrentActor() actor: MemberActor,
+  ): Promise<MeetingSeriesType> {
+    return this.service.uninvite(actor, seriesId, memberIds);
+  }
+
+  @ResolveField(() => [MeetingInviteeType], { nullable: true, description: 'Invited members; only for the organisers (null for others).' })
+  async invitees(@Parent() series: MeetingSeriesType, @Ctx() ctx: RequestContext): Promise<MeetingInviteeType[] | null> {
+    if (!series.viewerCanEdit) return null;
+    return ctx.loaders.get(this.loaders).invitees.load(series.id);
+  }
 
   @Public()
   @Query(() => MeetingSeriesType, { description: 'A series the viewer may see.' })
@@ -53,13 +86,69 @@ export class MeetingSeriesResolver {
   }
 }
 
+@Resolver(() => ReminderPreferencesType)
+export class ReminderPreferencesResolver {
+  constructor(private readonly reminders: RemindersService) {}
+
+  @RequirePermission(Permission.RsvpToMeetings)
+  @Query(() => ReminderPreferencesType, { description: 'My reminder choices.' })
+  async reminderPreferences(@CurrentActor() actor: MemberActor): Promise<ReminderPreferencesType> {
+    return { ...(await this.reminders.preferences(actor.memberId)), choices: [...REMINDER_LEAD_CHOICES] };
+  }
+
+  @RequirePermission(Permission.RsvpToMeetings)
+  @Mutation(() => ReminderPreferencesType, { description: 'Sets my reminder lead times (in-app, and by e-mail unless turned off); re-plans my reminders.' })
+  async setReminderPreferences(@Args('input') input: SetReminderPreferencesInput, @CurrentActor() actor: MemberActor): Promise<ReminderPreferencesType> {
+    return { ...(await this.reminders.setPreferences(actor, input)), choices: [...REMINDER_LEAD_CHOICES] };
+  }
+}
+
 @Resolver(() => MeetingOccurrenceType)
 export class MeetingOccurrenceResolver {
   constructor(
     private readonly service: MeetingsService,
     private readonly loaders: MeetingsLoaderFactory,
+    private readonly community: CommunityLoaderFactory,
     private readonly calendarTokens: CalendarTokenService,
   ) {}
+
+  @RequirePermission(Permission.CoordinateHub)
+  @Mutation(() => MeetingOccurrenceType, {
+    description: 'Organisers publish the saved minutes as a thread in the organising hub’s forum group; publishing again updates the same thread.',
+  })
+  publishMinutes(@Args('input') input: PublishMinutesInput, @CurrentActor() actor: MemberActor): Promise<MeetingOccurrenceType> {
+    return this.service.publishMinutes(actor, input);
+  }
+
+  @ResolveField(() => ID, { nullable: true, description: 'The forum thread the minutes were published to.' })
+  async minutesThreadId(@Parent() o: MeetingOccurrenceType, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await ctx.loaders.get(this.loaders).notes.load({ seriesId: o.seriesId, occurrenceStart: o.originalStart }))?.minutesThreadId ?? null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Path of that thread in the web app, e.g. /forum/t/<id>.' })
+  async minutesThreadPath(@Parent() o: MeetingOccurrenceType, @Ctx() ctx: RequestContext): Promise<string | null> {
+    const id = (await ctx.loaders.get(this.loaders).notes.load({ seriesId: o.seriesId, occurrenceStart: o.originalStart }))?.minutesThreadId;
+    return id ? `/forum/t/${id}` : null;
+  }
+
+  @ResolveField(() => GraphQLISODateTime, { nullable: true })
+  async minutesPublishedAt(@Parent() o: MeetingOccurrenceType, @Ctx() ctx: RequestContext): Promise<Date | null> {
+    return (await ctx.loaders.get(this.loaders).notes.load({ seriesId: o.seriesId, occurrenceStart: o.originalStart }))?.minutesPublishedAt ?? null;
+  }
+
+  @ResolveField(() => [HubLocalStartType], { description: 'The start in each participating hub’s own time zone (organising hub first), for side-by-side times.' })
+  async hubLocalStarts(@Parent() o: MeetingOccurrenceType, @Ctx() ctx: RequestContext): Promise<HubLocalStartType[]> {
+    const hubs = await ctx.loaders.get(this.community).hubById.loadMany(o.participatingHubIds);
+    const seriesDay = DateTime.fromJSDate(o.start, { zone: o.timeZone }).startOf('day');
+    const rows: HubLocalStartType[] = [];
+    for (const h of hubs) {
+      if (!h || h instanceof Error) continue;
+      const day = DateTime.fromJSDate(o.start, { zone: h.timeZone }).startOf('day');
+      const offset = Math.round(DateTime.fromObject({ year: day.year, month: day.month, day: day.day }, { zone: 'UTC' }).diff(DateTime.fromObject({ year: seriesDay.year, month: seriesDay.month, day: seriesDay.day }, { zone: 'UTC' }), 'days').days);
+      rows.push({ hubId: h.id, hubName: h.name, timeZone: h.timeZone, localStart: localIso(o.start, h.timeZone), dayOffset: offset });
+    }
+    return rows.sort((a, b) => Number(b.hubId === o.organisingHubId) - Number(a.hubId === o.organisingHubId) || a.hubName.localeCompare(b.hubName));
+  }
 
   @RequirePermission(Permission.RsvpToMeetings)
   @Mutation(() => CalendarFeedType, { description: 'A new secret link to my private calendar feed; the previous link stops working.' })

@@ -28,7 +28,7 @@ registerEnumType(MeetingKindEnum, { name: 'MeetingKind', description: 'regional:
 registerEnumType(MeetingModeEnum, { name: 'MeetingMode' });
 registerEnumType(MeetingVisibilityEnum, {
   name: 'MeetingVisibility',
-  description: 'public: anyone; hubs: members of the participating hubs; invited: for now the same as hubs (invitations come later).',
+  description: 'public: anyone; hubs: members of the participating hubs; invited: only the invitees and the organisers.',
 });
 registerEnumType(RsvpResponseEnum, { name: 'RsvpResponse' });
 

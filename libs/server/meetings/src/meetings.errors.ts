@@ -78,3 +78,15 @@ export const ActionItemError = {
   notFound: () => AppError.notFound('No such action item.'),
   ownerOnlyStatus: () => AppError.forbidden('As the owner you can change the status; organisers change the rest.'),
 };
+
+export const InvitationError = {
+  empty: () => AppError.badInput('memberIds', 'empty', 'Choose at least one member.'),
+  tooMany: (max: number) => AppError.badInput('memberIds', 'tooLong', `A meeting can have at most ${max} invitations (and at most 200 at a time).`),
+  memberUnknown: () => AppError.badInput('memberIds', 'unknown', 'One of the members does not exist.'),
+};
+
+export const MinutesError = {
+  empty: () => AppError.badInput('occurrenceStart', 'empty', 'Save the minutes before publishing them.'),
+  noGroup: () => AppError.badInput('groupId', 'unknown', 'The organising hub has no forum group to publish to. Ask a coordinator to create one.'),
+  groupElsewhere: () => AppError.badInput('groupId', 'invalid', 'Publish to a forum group of the organising hub.'),
+};

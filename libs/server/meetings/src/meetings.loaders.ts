@@ -21,6 +21,8 @@ export interface MeetingsLoaders {
   attendance: DataLoader<OccurrenceKey, AttendanceEntity[], string>;
   /** Agenda and minutes of one occurrence (callers check the viewer may see the series). */
   notes: DataLoader<OccurrenceKey, OccurrenceNotesEntity | null, string>;
+  /** Invitations of a series, oldest first, with the invitee's name (callers check the viewer organises it). */
+  invitees: DataLoader<string, { memberId: string; name: string; invitedAt: Date }[]>;
   /** Action items of one occurrence, oldest first. */
   actionItems: DataLoader<OccurrenceKey, ActionItemEntity[], string>;
 }
@@ -82,6 +84,14 @@ export class MeetingsLoaderFactory implements LoaderFactory<MeetingsLoaders> {
         },
         { cacheKeyFn: keyOf },
       ),
+      invitees: new DataLoader(async (seriesIds) => {
+        const rows: { series_id: string; member_id: string; name: string; created_at: Date }[] = await this.repo.db.query(
+          `SELECT i.series_id, i.member_id, m.name, i.created_at FROM meeting_invitations i JOIN members m ON m.id = i.member_id
+            WHERE i.series_id = ANY($1::uuid[]) ORDER BY i.created_at, m.name`,
+          [[...seriesIds]],
+        );
+        return seriesIds.map((id) => rows.filter((r) => r.series_id === id).map((r) => ({ memberId: r.member_id, name: r.name, invitedAt: new Date(r.created_at) })));
+      }),
       actionItems: new DataLoader(
         async (keys) => {
           const rows = await this.repo.db

@@ -2,6 +2,7 @@ import { Actor, AppError, isAdmin, isMember } from '@anyam/server/core';
 import { MeetingsError } from './meetings.errors';
 
 interface SeriesRecord {
+  id: string;
   visibility: 'public' | 'hubs' | 'invited';
   organisingHubId: string;
 }
@@ -13,19 +14,24 @@ interface SeriesRecord {
 export interface ViewerHubs {
   memberOf: ReadonlySet<string>;
   coordinates: ReadonlySet<string>;
+  /** Series (of visibility `invited`) the viewer is invited to. */
+  invitedTo: ReadonlySet<string>;
 }
 
-export const NO_HUBS: ViewerHubs = { memberOf: new Set(), coordinates: new Set() };
+export const NO_HUBS: ViewerHubs = { memberOf: new Set(), coordinates: new Set(), invitedTo: new Set() };
 
 /**
  * Who may do what with meetings. Pure functions of (actor, record, viewer facts).
- * `invited` is treated as `hubs` until invitations exist.
+ * Visibility: `public` to everyone; `hubs` to members of a participating hub; `invited` only to the
+ * invitees and the organisers (coordinators of the organising hub); admins see everything.
  */
 export const MeetingsPolicy = {
   canSeeSeries(actor: Actor, series: SeriesRecord, participatingHubIds: readonly string[], viewer: ViewerHubs): boolean {
     if (series.visibility === 'public') return true;
     if (!isMember(actor)) return false;
-    return isAdmin(actor) || participatingHubIds.some((h) => viewer.memberOf.has(h)) || viewer.coordinates.has(series.organisingHubId);
+    if (isAdmin(actor) || viewer.coordinates.has(series.organisingHubId)) return true;
+    if (series.visibility === 'invited') return viewer.invitedTo.has(series.id);
+    return participatingHubIds.some((h) => viewer.memberOf.has(h));
   },
   /** Coordinators of the organising hub, and network admins. */
   canCreateFor(actor: Actor, hubId: string, viewer: ViewerHubs): boolean {

@@ -41,21 +41,32 @@ export class MeetingsRepository {
       `SELECT scope_id, role FROM role_grants WHERE member_id = $1 AND scope = 'hub' AND role IN ${MEMBERSHIP_ROLES_SQL}`,
       [actor.memberId],
     );
-    return { memberOf: new Set(rows.map((r) => r.scope_id)), coordinates: new Set(rows.filter((r) => r.role === 'coordinator').map((r) => r.scope_id)) };
+    const invited: { series_id: string }[] = await m.query(`SELECT series_id FROM meeting_invitations WHERE member_id = $1`, [actor.memberId]);
+    return {
+      memberOf: new Set(rows.map((r) => r.scope_id)),
+      coordinates: new Set(rows.filter((r) => r.role === 'coordinator').map((r) => r.scope_id)),
+      invitedTo: new Set(invited.map((r) => r.series_id)),
+    };
   }
 
   /**
-   * Visibility in SQL: public to everyone; hubs / invited to members of a participating hub (the
-   * organising hub is always one), and to admins.
+   * Visibility in SQL (the twin of `MeetingsPolicy.canSeeSeries`): public to everyone; hubs to members
+   * of a participating hub (the organising hub is always one); invited to the invitees and the
+   * coordinators of the organising hub; everything to admins.
    */
   visibleSeries(qb: SelectQueryBuilder<MeetingSeriesEntity>, actor: Actor, alias = 's'): SelectQueryBuilder<MeetingSeriesEntity> {
     if (isAdmin(actor)) return qb;
     if (!isMember(actor)) return qb.andWhere(`${alias}.visibility = 'public'`);
     return qb.andWhere(
-      `(${alias}.visibility = 'public' OR EXISTS (
+      `(${alias}.visibility = 'public'
+        OR EXISTS (SELECT 1 FROM role_grants vc WHERE vc.member_id = :visViewer AND vc.scope = 'hub' AND vc.role = 'coordinator'
+                    AND vc.scope_id = ${alias}.organising_hub_id)
+        OR (${alias}.visibility = 'hubs' AND EXISTS (
          SELECT 1 FROM meeting_series_hubs vsh
            JOIN role_grants vg ON vg.scope = 'hub' AND vg.scope_id = vsh.hub_id AND vg.role IN ${MEMBERSHIP_ROLES_SQL}
-          WHERE vsh.series_id = ${alias}.id AND vg.member_id = :visViewer))`,
+          WHERE vsh.series_id = ${alias}.id AND vg.member_id = :visViewer))
+        OR (${alias}.visibility = 'invited' AND EXISTS (
+         SELECT 1 FROM meeting_invitations vi WHERE vi.series_id = ${alias}.id AND vi.member_id = :visViewer)))`,
       { visViewer: actor.memberId },
     );
   }
@@ -94,6 +105,26 @@ export class MeetingsRepository {
       [keys.map((k) => k.seriesId), keys.map((k) => k.occurrenceStart.toISOString()), exceptMember],
     );
     return rows.map((r) => ({ seriesId: r.series_id, occurrenceStart: new Date(r.occ), response: r.response, n: r.n }));
+  }
+
+  /**
+   * Of these members, those who may see the series now (the SQL twin of `canSeeSeries` for other people
+   * than the viewer: reminders re-check it when they run).
+   */
+  async membersWhoMaySee(series: { id: string; visibility: string; organisingHubId: string }, memberIds: readonly string[], m: EntityManager = this.db.manager): Promise<Set<string>> {
+    if (memberIds.length === 0) return new Set();
+    if (series.visibility === 'public') return new Set(memberIds);
+    const rows: { id: string }[] = await m.query(
+      `SELECT mm.id FROM unnest($1::uuid[]) AS mm(id)
+        WHERE EXISTS (SELECT 1 FROM role_grants a WHERE a.member_id = mm.id AND a.role = 'admin')
+           OR EXISTS (SELECT 1 FROM role_grants c WHERE c.member_id = mm.id AND c.scope = 'hub' AND c.role = 'coordinator' AND c.scope_id = $3)
+           OR ($2 = 'hubs' AND EXISTS (
+                SELECT 1 FROM meeting_series_hubs sh JOIN role_grants g ON g.scope = 'hub' AND g.scope_id = sh.hub_id AND g.role IN ${MEMBERSHIP_ROLES_SQL}
+                 WHERE sh.series_id = $4 AND g.member_id = mm.id))
+           OR ($2 = 'invited' AND EXISTS (SELECT 1 FROM meeting_invitations i WHERE i.series_id = $4 AND i.member_id = mm.id))`,
+      [[...memberIds], series.visibility, series.organisingHubId, series.id],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   /** The viewer's answers in these series, with their waitlist rank (1 = next). */

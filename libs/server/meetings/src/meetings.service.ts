@@ -1,26 +1,28 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { Actor, AppError, isMember, MailService, MemberActor, decodeCursor, encodeCursor, pageSize, PageArgs, ConnectionShape } from '@anyam/server/core';
+import { ForumRepository, ForumService } from '@anyam/server/forum';
+import { Actor, AppConfig, AppError, isMember, MemberActor, decodeCursor, encodeCursor, pageSize, PageArgs, ConnectionShape } from '@anyam/server/core';
 import { MemberEntity } from '@anyam/server/accounts';
 import { HubEntity, RegionEntity } from '@anyam/server/community';
-import { isTimeZone } from '@anyam/shared/domain';
+import { ErrorCode, isTimeZone } from '@anyam/shared/domain';
 import { MeetingSeriesEntity } from './entities/meeting-series.entity';
 import { OccurrenceOverrideEntity } from './entities/occurrence-override.entity';
 import { RsvpEntity, RsvpResponse } from './entities/rsvp.entity';
-import { AddActionItemInput, UpdateActionItemInput, CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RecordAttendanceInput, RescheduleOccurrenceInput, RsvpInput, SaveMinutesInput, SetAgendaInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
+import { AddActionItemInput, PublishMinutesInput, UpdateActionItemInput, CancelOccurrenceInput, CreateMeetingSeriesInput, MeetingFilter, RecordAttendanceInput, RescheduleOccurrenceInput, RsvpInput, SaveMinutesInput, SetAgendaInput, UpdateMeetingSeriesInput } from './graphql/meeting.input';
 import { MeetingOccurrenceType, MeetingSeriesType, RsvpType } from './graphql/meeting.type';
-import { ActionItemError, AttendanceError, MeetingsError, NotesError } from './meetings.errors';
+import { ActionItemError, AttendanceError, InvitationError, MeetingsError, MinutesError, NotesError } from './meetings.errors';
+import { meetingPath } from './meetings.mail';
 import { ActionItemEntity } from './entities/action-item.entity';
 import { AgendaItem, OccurrenceNotesEntity } from './entities/occurrence-notes.entity';
 import { AttendanceEntity } from './entities/attendance.entity';
 import { MeetingsPolicy, ViewerHubs } from './meetings.policy';
 import { MeetingsRepository } from './meetings.repository';
+import { Promotion, RemindersService } from './reminders.service';
 import { toOccurrenceType, toRecurring, toRsvpType, toSeriesType } from './meeting.mapper';
 import {
   expandOccurrences,
   isRuleStart,
-  localIso,
   nextOccurrences,
   Occurrence,
   parseLocal,
@@ -37,6 +39,8 @@ const TITLE_MAX = 160;
 const DESCRIPTION_MAX = 20_000;
 /** A whole-series seat must be free in this many upcoming meetings. */
 const WHOLE_SERIES_HORIZON = 12;
+const INVITEES_MAX = 2000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GOING: readonly RsvpResponse[] = ['going_in_person', 'going_online'];
 
 type Mode = 'going_in_person' | 'going_online';
@@ -61,11 +65,12 @@ function recurrenceToBadInput(e: unknown): never {
 
 @Injectable()
 export class MeetingsService {
-  private readonly logger = new Logger(MeetingsService.name);
-
   constructor(
     private readonly repo: MeetingsRepository,
-    private readonly mail: MailService,
+    private readonly reminders: RemindersService,
+    private readonly forum: ForumService,
+    private readonly forumRepo: ForumRepository,
+    private readonly config: AppConfig,
   ) {}
 
   // ---- reads --------------------------------------------------------------------------------------
@@ -210,7 +215,7 @@ export class MeetingsService {
   }
 
   async update(actor: MemberActor, input: UpdateMeetingSeriesInput): Promise<MeetingSeriesType> {
-    const mails = await this.repo.db.transaction(async (tx) => {
+    const told = await this.repo.db.transaction(async (tx) => {
       const series = await this.lockSeries(tx, actor, input.id);
       const viewer = await this.repo.viewerHubs(actor, tx);
       MeetingsPolicy.assertCanEditSeries(actor, series, viewer);
@@ -238,9 +243,12 @@ export class MeetingsService {
       series.sequence += 1;
       await tx.getRepository(MeetingSeriesEntity).save(series);
       if (input.participatingHubIds) await this.setHubs(tx, series.id, await this.checkHubs(tx, [series.organisingHubId, ...input.participatingHubIds]));
-      return this.promoteEverywhere(tx, series);
+      if (series.visibility !== 'public' && (input.visibility || input.participatingHubIds)) await this.dropAnswersOfThoseWhoCannotSee(tx, series);
+      const pending = await this.reminders.announcePromotions(tx, await this.promoteEverywhere(tx, series));
+      await this.reminders.replanSeries(tx, series.id);
+      return pending;
     });
-    await this.tellPromoted(mails);
+    await told.publish();
     return this.seriesType(actor, input.id);
   }
 
@@ -284,6 +292,7 @@ export class MeetingsService {
       this.widenBounds(series, await repo.findBy({ seriesId }));
       series.sequence += 1;
       await tx.getRepository(MeetingSeriesEntity).save(series);
+      await this.reminders.replanSeries(tx, seriesId);
     });
   }
 
@@ -291,7 +300,7 @@ export class MeetingsService {
   async rsvp(actor: MemberActor, input: RsvpInput): Promise<RsvpType> {
     const wholeSeries = input.wholeSeries === true;
     if (wholeSeries === (input.occurrenceStart !== null && input.occurrenceStart !== undefined)) throw MeetingsError.oneTarget();
-    const { result, promoted } = await this.repo.db.transaction(async (tx) => {
+    const { result, told } = await this.repo.db.transaction(async (tx) => {
       const series = await this.lockSeries(tx, actor, input.seriesId);
       const hubIds = (await this.repo.hubIdsBySeries([series.id], tx)).get(series.id) ?? [];
       MeetingsPolicy.assertCanRsvp(actor, series, hubIds, await this.repo.viewerHubs(actor, tx));
@@ -326,10 +335,12 @@ export class MeetingsService {
       if (before && GOING.includes(before.response) && !before.waitlisted && before.response !== response) {
         promoted.push(...(await this.promote(tx, series, overrides, occurrenceStart, before.response as Mode)));
       }
+      const told = await this.reminders.announcePromotions(tx, promoted.map((memberId) => ({ memberId, series, occurrenceStart })));
+      await this.reminders.replanSeries(tx, series.id);
       const [ranked] = (await this.rankOf(tx, row)) ?? [null];
-      return { result: toRsvpType(row, ranked), promoted: promoted.map((memberId) => ({ memberId, series, occurrenceStart })) };
+      return { result: toRsvpType(row, ranked), told };
     });
-    await this.tellPromoted(promoted);
+    await told.publish();
     return result;
   }
 
@@ -394,6 +405,69 @@ export class MeetingsService {
     return this.occurrence(actor, seriesId, original);
   }
 
+  /**
+   * Publishes the minutes as a thread in a forum group of the organising hub (the oldest hub group
+   * unless `groupId` names another of its groups), through the forum's own service and rules.
+   * Idempotent: publishing again edits the same opening post (a new thread only when that post was
+   * removed). The occurrence links the thread.
+   */
+  async publishMinutes(actor: MemberActor, input: PublishMinutesInput): Promise<MeetingOccurrenceType> {
+    const original = await this.repo.db.transaction(async (tx) => {
+      const series = await this.lockSeries(tx, actor, input.seriesId);
+      const viewer = await this.repo.viewerHubs(actor, tx);
+      const hubIds = (await this.repo.hubIdsBySeries([series.id], tx)).get(series.id) ?? [];
+      MeetingsPolicy.assertCanSeeSeries(actor, series, hubIds, viewer);
+      MeetingsPolicy.assertCanEditSeries(actor, series, viewer);
+      const overrides = await tx.getRepository(OccurrenceOverrideEntity).findBy({ seriesId: series.id });
+      const o = this.findOccurrence(series, overrides, input.occurrenceStart, 'occurrenceStart');
+      const notes = await tx.getRepository(OccurrenceNotesEntity).findOne({
+        where: { seriesId: series.id, occurrenceStart: o.originalStart },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!notes || !notes.minutes.trim()) throw MinutesError.empty();
+      const local = DateTime.fromJSDate(o.start, { zone: series.timeZone });
+      const link = `${this.config.publicUrl}${meetingPath(series.id, o.originalStart)}`;
+      const body = `**${series.title}** — ${local.toFormat('yyyy-MM-dd HH:mm')} (${series.timeZone})\n\n${notes.minutes.trim()}\n\n---\n[Meeting page](${link})`;
+      let published: { threadId: string; postId: string } | null = null;
+      if (notes.minutesPostId) {
+        const post = await this.forum.post(actor, notes.minutesPostId).catch((e: unknown) => {
+          if (e instanceof AppError && e.code === ErrorCode.NotFound) return null;
+          throw e;
+        });
+        if (post && !post.post.deletedAt) {
+          const edited = await this.forum.editPost(actor, { postId: post.post.id, body });
+          published = { threadId: edited.thread.id, postId: edited.post.id };
+        }
+      }
+      if (!published) {
+        const group = await this.minutesGroup(actor, series.organisingHubId, input.groupId ?? null);
+        const title = `Minutes: ${series.title}`.slice(0, 180) + ` (${local.toFormat('yyyy-MM-dd')})`;
+        const cmid = `minutes:${series.id}:${o.originalStart.getTime().toString(36)}:${(notes.minutesPublishedAt?.getTime() ?? 0).toString(36)}`;
+        const { thread } = await this.forum.createThread(actor, { groupId: group, title, body, clientMutationId: cmid });
+        const opening = await this.forumRepo.posts.findOneBy({ threadId: thread.id, postNumber: 1 });
+        published = { threadId: thread.id, postId: opening!.id };
+      }
+      notes.minutesThreadId = published.threadId;
+      notes.minutesPostId = published.postId;
+      notes.minutesPublishedAt = new Date();
+      await tx.getRepository(OccurrenceNotesEntity).save(notes);
+      return o.originalStart;
+    });
+    return this.occurrence(actor, input.seriesId, original);
+  }
+
+  private async minutesGroup(actor: MemberActor, hubId: string, groupId: string | null): Promise<string> {
+    if (groupId) {
+      const [access] = await this.forumRepo.readableGroups(actor, { ids: [groupId] });
+      if (!access || access.group.hubId !== hubId) throw MinutesError.groupElsewhere();
+      return access.group.id;
+    }
+    const groups = await this.forumRepo.readableGroups(actor, { hubId, kind: 'hub' });
+    const oldest = groups.sort((a, b) => a.group.createdAt.getTime() - b.group.createdAt.getTime() || a.group.id.localeCompare(b.group.id))[0];
+    if (!oldest) throw MinutesError.noGroup();
+    return oldest.group.id;
+  }
+
   async addActionItem(actor: MemberActor, input: AddActionItemInput): Promise<{ item: ActionItemEntity; canEdit: boolean }> {
     const item = await this.repo.db.transaction(async (tx) => {
       const series = await this.lockSeries(tx, actor, input.seriesId);
@@ -452,6 +526,78 @@ export class MeetingsService {
     const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
     if (!m || !d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) throw ActionItemError.dueOn();
     return value;
+  }
+
+  // ---- invitations --------------------------------------------------------------------------------
+
+  /** Organisers invite members to a series (what makes an `invited` series visible to them). */
+  async invite(actor: MemberActor, seriesId: string, memberIds: string[]): Promise<MeetingSeriesType> {
+    const ids = this.invitees(memberIds);
+    await this.repo.db.transaction(async (tx) => {
+      const series = await this.lockSeries(tx, actor, seriesId);
+      const viewer = await this.repo.viewerHubs(actor, tx);
+      const hubIds = (await this.repo.hubIdsBySeries([series.id], tx)).get(series.id) ?? [];
+      MeetingsPolicy.assertCanSeeSeries(actor, series, hubIds, viewer);
+      MeetingsPolicy.assertCanEditSeries(actor, series, viewer);
+      if ((await tx.getRepository(MemberEntity).countBy({ id: In(ids) })) !== ids.length) throw InvitationError.memberUnknown();
+      const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM meeting_invitations WHERE series_id = $1 AND NOT (member_id = ANY($2::uuid[]))`, [series.id, ids]);
+      if (n + ids.length > INVITEES_MAX) throw InvitationError.tooMany(INVITEES_MAX);
+      await tx.query(
+        `INSERT INTO meeting_invitations (series_id, member_id, invited_by) SELECT $1, unnest($2::uuid[]), $3 ON CONFLICT DO NOTHING`,
+        [series.id, ids, actor.memberId],
+      );
+      series.sequence += 1;
+      await tx.getRepository(MeetingSeriesEntity).save(series);
+    });
+    return this.seriesType(actor, seriesId);
+  }
+
+  /**
+   * Organisers take invitations back. Members who can no longer see the series lose their answers for
+   * meetings ahead (their seats go to the waitlist), and their reminders stop.
+   */
+  async uninvite(actor: MemberActor, seriesId: string, memberIds: string[]): Promise<MeetingSeriesType> {
+    const ids = this.invitees(memberIds);
+    const told = await this.repo.db.transaction(async (tx) => {
+      const series = await this.lockSeries(tx, actor, seriesId);
+      const viewer = await this.repo.viewerHubs(actor, tx);
+      const hubIds = (await this.repo.hubIdsBySeries([series.id], tx)).get(series.id) ?? [];
+      MeetingsPolicy.assertCanSeeSeries(actor, series, hubIds, viewer);
+      MeetingsPolicy.assertCanEditSeries(actor, series, viewer);
+      let pending: { publish(): Promise<void> } | null = null;
+      await tx.query(`DELETE FROM meeting_invitations WHERE series_id = $1 AND member_id = ANY($2::uuid[])`, [series.id, ids]);
+      if (await this.dropAnswersOfThoseWhoCannotSee(tx, series, ids)) {
+        pending = await this.reminders.announcePromotions(tx, await this.promoteEverywhere(tx, series));
+        await this.reminders.replanSeries(tx, series.id);
+      }
+      series.sequence += 1;
+      await tx.getRepository(MeetingSeriesEntity).save(series);
+      return pending;
+    });
+    await told?.publish();
+    return this.seriesType(actor, seriesId);
+  }
+
+  /**
+   * After a change of who may see the series: answers for meetings ahead of members who no longer may
+   * see it are removed (their seats go to the waitlist). Returns whether any were.
+   */
+  private async dropAnswersOfThoseWhoCannotSee(tx: EntityManager, series: MeetingSeriesEntity, among?: string[]): Promise<boolean> {
+    const ids =
+      among ?? ((await tx.query(`SELECT DISTINCT member_id FROM rsvps WHERE series_id = $1`, [series.id])) as { member_id: string }[]).map((r) => r.member_id);
+    const still = await this.repo.membersWhoMaySee(series, ids, tx);
+    const gone = ids.filter((id) => !still.has(id));
+    if (gone.length === 0) return false;
+    await tx.query(`DELETE FROM rsvps WHERE series_id = $1 AND member_id = ANY($2::uuid[]) AND (occurrence_start IS NULL OR occurrence_start > now())`, [series.id, gone]);
+    return true;
+  }
+
+  private invitees(memberIds: string[]): string[] {
+    const ids = [...new Set(memberIds)];
+    if (ids.length === 0) throw InvitationError.empty();
+    if (ids.length > 200) throw InvitationError.tooMany(200);
+    if (ids.some((id) => !UUID.test(id))) throw InvitationError.memberUnknown();
+    return ids;
   }
 
   // ---- helpers ------------------------------------------------------------------------------------
@@ -520,34 +666,12 @@ export class MeetingsService {
       `SELECT DISTINCT occurrence_start, response FROM rsvps WHERE series_id = $1 AND waitlisted`,
       [series.id],
     );
-    const result: { memberId: string; series: MeetingSeriesEntity; occurrenceStart: Date | null }[] = [];
+    const result: Promotion[] = [];
     for (const g of groups) {
       const start = g.occurrence_start ? new Date(g.occurrence_start) : null;
       for (const memberId of await this.promote(tx, series, overrides, start, g.response)) result.push({ memberId, series, occurrenceStart: start });
     }
     return result;
-  }
-
-  private async tellPromoted(list: { memberId: string; series: MeetingSeriesEntity; occurrenceStart: Date | null }[]): Promise<void> {
-    if (list.length === 0) return;
-    const members = await this.repo.db.getRepository(MemberEntity).findBy({ id: In(list.map((p) => p.memberId)) });
-    for (const p of list) {
-      const member = members.find((m) => m.id === p.memberId);
-      if (!member) continue;
-      const zone = member.timeZone || p.series.timeZone;
-      const when = p.occurrenceStart
-        ? `${DateTime.fromJSDate(p.occurrenceStart, { zone }).toFormat('cccc d LLLL yyyy, HH:mm')} (${zone}); ${localIso(p.occurrenceStart, p.series.timeZone)} in ${p.series.timeZone}`
-        : 'every meeting of the series';
-      try {
-        await this.mail.send({
-          to: member.email,
-          subject: `You have a seat: ${p.series.title}`,
-          text: `Hello ${member.name},\n\nA seat became free and it is yours: "${p.series.title}", ${when}.\nIf you cannot come after all, change your answer so the next person gets the seat.\n`,
-        });
-      } catch (e) {
-        this.logger.warn(`Could not tell ${p.memberId} about a seat: ${(e as Error).message}`);
-      }
-    }
   }
 
   private async assertCapacityAboveRsvps(tx: EntityManager, series: MeetingSeriesEntity, overrides: OccurrenceOverrideEntity[]): Promise<void> {

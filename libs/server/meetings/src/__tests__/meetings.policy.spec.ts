@@ -5,11 +5,12 @@ import { vtimezone } from '../vtimezone';
 
 const sari = memberActor('sari', []);
 const admin = memberActor('admin', [{ role: Role.Admin, scope: RoleScope.Network, scopeId: null }]);
-const sariHubs = { memberOf: new Set(['hub-a']), coordinates: new Set<string>() };
-const dewiHubs = { memberOf: new Set(['hub-a']), coordinates: new Set(['hub-a']) };
+const sariHubs = { memberOf: new Set(['hub-a']), coordinates: new Set<string>(), invitedTo: new Set<string>() };
+const dewiHubs = { memberOf: new Set(['hub-a']), coordinates: new Set(['hub-a']), invitedTo: new Set<string>() };
 const dewi = memberActor('dewi', [{ role: Role.Coordinator, scope: RoleScope.Hub, scopeId: 'hub-a' }]);
-const publicSeries = { visibility: 'public' as const, organisingHubId: 'hub-a' };
-const hubsSeries = { visibility: 'hubs' as const, organisingHubId: 'hub-a' };
+const publicSeries = { id: 's-public', visibility: 'public' as const, organisingHubId: 'hub-a' };
+const hubsSeries = { id: 's-hubs', visibility: 'hubs' as const, organisingHubId: 'hub-a' };
+const invitedSeries = { id: 's-invited', visibility: 'invited' as const, organisingHubId: 'hub-a' };
 
 describe('MeetingsPolicy', () => {
   it('shows public series to everyone and hubs series to members of a participating hub', () => {
@@ -19,6 +20,18 @@ describe('MeetingsPolicy', () => {
     expect(MeetingsPolicy.canSeeSeries(sari, hubsSeries, ['hub-b'], sariHubs)).toBe(false);
     expect(MeetingsPolicy.canSeeSeries(admin, hubsSeries, ['hub-b'], NO_HUBS)).toBe(true);
     expect(() => MeetingsPolicy.assertCanSeeSeries(sari, hubsSeries, ['hub-b'], sariHubs)).toThrow(/No such meeting/);
+  });
+
+  it('shows invited series only to invitees, the organising hub’s coordinators and admins — not to hub members', () => {
+    const sariInvited = { ...sariHubs, invitedTo: new Set(['s-invited']) };
+    expect(MeetingsPolicy.canSeeSeries(sari, invitedSeries, ['hub-a'], sariHubs)).toBe(false);
+    expect(MeetingsPolicy.canSeeSeries(sari, invitedSeries, ['hub-a'], sariInvited)).toBe(true);
+    expect(MeetingsPolicy.canSeeSeries(sari, { ...invitedSeries, id: 'other' }, ['hub-a'], sariInvited)).toBe(false);
+    expect(MeetingsPolicy.canSeeSeries(dewi, invitedSeries, ['hub-a'], dewiHubs)).toBe(true);
+    expect(MeetingsPolicy.canSeeSeries(admin, invitedSeries, ['hub-b'], NO_HUBS)).toBe(true);
+    expect(MeetingsPolicy.canSeeSeries(ANONYMOUS, invitedSeries, ['hub-a'], NO_HUBS)).toBe(false);
+    expect(MeetingsPolicy.canRsvp(sari, invitedSeries, ['hub-a'], sariInvited)).toBe(true);
+    expect(MeetingsPolicy.canSeeOnlineUrl(sari, invitedSeries, ['hub-a'], sariHubs)).toBe(false);
   });
 
   it('lets coordinators of the organising hub (from role_grants) and admins edit', () => {

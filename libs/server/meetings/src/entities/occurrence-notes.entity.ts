@@ -22,6 +22,16 @@ export class OccurrenceNotesEntity {
   @Column({ type: 'text', default: '' })
   minutes: string;
 
+  /** The forum thread the minutes were published to (and its opening post), once published. */
+  @Column({ type: 'uuid', nullable: true })
+  minutesThreadId: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  minutesPostId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  minutesPublishedAt: Date | null;
+
   @Column({ type: 'uuid', nullable: true })
   updatedBy: string | null;
 

@@ -198,3 +198,21 @@ export class UpdateActionItemInput {
   @Field(() => ActionItemStatusEnum, { nullable: true })
   status?: ActionItemStatusEnum;
 }
+
+@InputType()
+export class PublishMinutesInput {
+  @Field(() => ID)
+  seriesId: string;
+  @Field(() => GraphQLISODateTime, { description: 'The occurrence’s original (or moved) start.' })
+  occurrenceStart: Date;
+  @Field(() => ID, { nullable: true, description: 'A forum group of the organising hub; default: its oldest hub group. Ignored once published (the same thread is updated).' })
+  groupId?: string | null;
+}
+
+@InputType({ description: 'Replaces my reminder choices; they apply to every meeting I answered going or maybe to.' })
+export class SetReminderPreferencesInput {
+  @Field(() => [Int], { description: 'Minutes before the start, from ReminderPreferences.choices; at most 5; empty for no reminders.' })
+  leadMinutes: number[];
+  @Field(() => Boolean, { nullable: true, description: 'Also by e-mail (in-app always). Default: unchanged (true at first).' })
+  email?: boolean | null;
+}

@@ -104,6 +104,8 @@ export class MeetingOccurrenceType {
   /** For field resolvers. */
   capacityInPerson: number | null;
   capacityOnline: number | null;
+  participatingHubIds: string[];
+  organisingHubId: string;
 }
 
 @ObjectType()
@@ -153,4 +155,38 @@ export class ActionItemType {
   status: ActionItemStatusEnum;
   @Field({ description: 'Organisers edit everything; the owner may change the status.' })
   viewerCanEdit: boolean;
+}
+
+@ObjectType('ReminderPreferences', { description: 'When I am reminded of meetings I answered going or maybe to.' })
+export class ReminderPreferencesType {
+  @Field(() => [Int], { description: 'Minutes before the start, longest first (default 1 day and 1 hour).' })
+  leadMinutes: number[];
+  @Field({ description: 'Also by e-mail (in-app always).' })
+  email: boolean;
+  @Field(() => [Int], { description: 'The lead times one may choose, in minutes.' })
+  choices: number[];
+}
+
+@ObjectType('HubLocalStart', { description: 'When a meeting starts for one participating hub, in the hub’s time zone.' })
+export class HubLocalStartType {
+  @Field(() => ID)
+  hubId: string;
+  @Field()
+  hubName: string;
+  @Field({ description: 'The hub’s IANA time zone.' })
+  timeZone: string;
+  @Field({ description: 'Start in the hub’s zone with its offset, e.g. 2027-03-09T20:00:00+07:00.' })
+  localStart: string;
+  @Field({ description: 'The meeting falls on another calendar day there than in the series’ zone (−1, 0 or +1).' })
+  dayOffset: number;
+}
+
+@ObjectType('MeetingInvitee')
+export class MeetingInviteeType {
+  @Field(() => ID)
+  memberId: string;
+  @Field()
+  name: string;
+  @Field(() => GraphQLISODateTime)
+  invitedAt: Date;
 }
