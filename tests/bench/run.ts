@@ -32,8 +32,8 @@ const scale = arg('scale', 'small') as 'small' | 'full';
 const duration = Number(arg('duration', scale === 'small' ? '3' : '10'));
 const connections = Number(arg('connections', '50'));
 const SIZES = {
-  small: { members: 500, hubs: 20, threads: 1_000, postsPerThread: 10 },
-  full: { members: 50_000, hubs: 200, threads: 100_000, postsPerThread: 10 },
+  small: { members: 500, hubs: 20, threads: 1_000, postsPerThread: 10, meetings: 200 },
+  full: { members: 50_000, hubs: 200, threads: 100_000, postsPerThread: 10, meetings: 20_000 },
 }[scale];
 
 function freePort(): Promise<number> {
@@ -91,11 +91,28 @@ async function seed(url: string) {
      FROM forum_threads t CROSS JOIN generate_series(1, $1::int) n`,
     [SIZES.postsPerThread],
   );
+  // Meeting series in the region: weekly and monthly rules in several zones, most of them long over, a
+  // fifth still recurring (the listing must expand only what falls in its window).
+  await client.query(
+    `INSERT INTO meeting_series (title, kind, organising_hub_id, region_id, time_zone, start_local, duration_minutes, rrule,
+                                 first_start, last_end, mode, visibility, created_by)
+     SELECT 'Hub meeting ' || g, 'regional', h.id, h.region_id, z.tz, s.local, 90,
+            CASE WHEN g % 2 = 0 THEN 'FREQ=WEEKLY;BYDAY=TU' ELSE 'FREQ=MONTHLY;BYDAY=2TU' END,
+            s.local AT TIME ZONE z.tz,
+            CASE WHEN g % 5 = 0 THEN NULL ELSE (s.local + interval '60 days') AT TIME ZONE z.tz END,
+            'online', 'public', (SELECT id FROM members WHERE email = 'member1@bench.test')
+     FROM generate_series(1, $1::int) g
+     JOIN LATERAL (SELECT id, region_id FROM hubs ORDER BY slug OFFSET (g % ${SIZES.hubs}) LIMIT 1) h ON true
+     CROSS JOIN LATERAL (SELECT (ARRAY['Asia/Jakarta','America/Lima','America/Santiago','America/La_Paz'])[1 + g % 4] AS tz) z
+     CROSS JOIN LATERAL (SELECT date_trunc('day', now() - ((g % 400) || ' days')::interval) + interval '9 hours' AS local) s`,
+    [SIZES.meetings],
+  );
   await client.query('ANALYZE');
   const { rows } = await client.query(`SELECT id FROM members WHERE email = 'member1@bench.test'`);
+  const region = await client.query(`SELECT id FROM regions WHERE slug = 'bench-region'`);
   const thread = await client.query(`SELECT id FROM forum_threads ORDER BY last_activity_at DESC LIMIT 1`);
   await client.end();
-  return { memberId: rows[0].id as string, groupId, threadId: thread.rows[0].id as string, seconds: (Date.now() - started) / 1000 };
+  return { memberId: rows[0].id as string, groupId, threadId: thread.rows[0].id as string, regionId: region.rows[0].id as string, seconds: (Date.now() - started) / 1000 };
 }
 
 function startProcess(cmd: string, argv: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
@@ -238,6 +255,16 @@ async function main() {
       variables: { id: seeded.threadId },
     });
 
+    const upcoming = JSON.stringify({
+      query: `query($r: ID!) { meetings(filter: { regionId: $r }, first: 20) { edges { node { id title start end timeZone kind mode } } pageInfo { hasNextPage } } }`,
+      variables: { r: seeded.regionId },
+    });
+    const upcomingCount = (await fetch(gqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: upcoming }).then((r) => r.json())) as {
+      data?: { meetings: { edges: unknown[] } };
+      errors?: unknown;
+    };
+    if (!upcomingCount.data || upcomingCount.data.meetings.edges.length === 0) throw new Error(`meetings scenario returned nothing: ${JSON.stringify(upcomingCount)}`);
+
     const scenarios: Scenario[] = [
       { name: 'floor: { __typename }', url: gqlUrl, body: JSON.stringify({ query: '{ __typename }' }) },
       { name: 'me (JWT + DataLoader SELECT)', url: gqlUrl, body: JSON.stringify({ query: '{ me { id name email locale timeZone } }' }), headers: auth },
@@ -246,6 +273,7 @@ async function main() {
       { name: 'forum: thread list, page 1 (20)', url: gqlUrl, body: threadList(20) },
       { name: `forum: thread list, page ${deepPage + 1}`, url: gqlUrl, body: threadList(20, deepCursor) },
       { name: 'forum: thread with 20 posts', url: gqlUrl, body: threadPage },
+      { name: 'meetings: upcoming in a region (20)', url: gqlUrl, body: upcoming },
     ];
     const results = [];
     for (const s of scenarios) {
@@ -259,9 +287,10 @@ async function main() {
       threads10: await statementsPerRequest(dbUrl, { ...scenarios[4], body: threadList(10) }),
       threads50: await statementsPerRequest(dbUrl, { ...scenarios[4], body: threadList(50) }),
       thread: await statementsPerRequest(dbUrl, scenarios[6]),
+      meetings: await statementsPerRequest(dbUrl, scenarios[7]),
     };
     const rss = rssMb(api.child.pid!);
-    const [floor, me, baseline, hubList, threads1, threadsDeep, thread] = results;
+    const [floor, me, baseline, hubList, threads1, threadsDeep, thread, meetings] = results;
     const ratios = {
       meOverFloor: +(me.rps / floor.rps).toFixed(2),
       meOverBaseline: +(me.rps / baseline.rps).toFixed(2),
@@ -269,17 +298,18 @@ async function main() {
       threadListOverFloor: +(threads1.rps / floor.rps).toFixed(2),
       deepPageOverPage1: +(threadsDeep.rps / threads1.rps).toFixed(2),
       threadOverFloor: +(thread.rps / floor.rps).toFixed(2),
+      meetingsOverFloor: +(meetings.rps / floor.rps).toFixed(2),
     };
 
     console.log('\nscenario                                  req/s    p50 ms   p99 ms');
     for (const r of results) console.log(`${r.name.padEnd(40)} ${String(r.rps).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)}`);
     console.log(
       `\nratios (same run): me ÷ floor ${ratios.meOverFloor} · me ÷ node+pg ${ratios.meOverBaseline} · hubs ÷ floor ${ratios.hubsOverFloor}` +
-        ` · thread list ÷ floor ${ratios.threadListOverFloor} · deep page ÷ page 1 ${ratios.deepPageOverPage1} · thread ÷ floor ${ratios.threadOverFloor}`,
+        ` · thread list ÷ floor ${ratios.threadListOverFloor} · deep page ÷ page 1 ${ratios.deepPageOverPage1} · thread ÷ floor ${ratios.threadOverFloor} · meetings ÷ floor ${ratios.meetingsOverFloor}`,
     );
     console.log(
       `SQL statements per request: me ${sql.me.toFixed(2)} · hubs(first:10) ${sql.hubs10.toFixed(2)} · hubs(first:50) ${sql.hubs50.toFixed(2)}` +
-        ` · threads(first:10) ${sql.threads10.toFixed(2)} · threads(first:50) ${sql.threads50.toFixed(2)} · thread with 20 posts ${sql.thread.toFixed(2)}`,
+        ` · threads(first:10) ${sql.threads10.toFixed(2)} · threads(first:50) ${sql.threads50.toFixed(2)} · thread with 20 posts ${sql.thread.toFixed(2)} · meetings ${sql.meetings.toFixed(2)}`,
     );
     console.log(`API resident memory after the run: ${rss} MB`);
 

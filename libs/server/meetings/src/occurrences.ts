@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { Frequency, RRule } from 'rrule';
+import { cachedZone } from './cached-zone';
 
 /**
  * Recurrence in the series' own time zone, pure (no database, no clock).
@@ -66,7 +67,7 @@ export class RecurrenceError extends Error {
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 export function isValidTimeZone(zone: string): boolean {
-  return typeof zone === 'string' && zone.length > 0 && DateTime.local().setZone(zone).isValid;
+  return typeof zone === 'string' && zone.length > 0 && cachedZone(zone) !== null;
 }
 
 /** Parses `YYYY-MM-DDTHH:mm[:ss]` into a floating Date (UTC fields = local fields), or null. */
@@ -85,7 +86,7 @@ export function formatLocal(floating: Date): LocalDateTime {
 
 /** The wall-clock time of an instant in a zone, as a floating Date. */
 export function toFloating(instant: Date, zone: string): Date {
-  const dt = DateTime.fromJSDate(instant, { zone });
+  const dt = DateTime.fromJSDate(instant, { zone: cachedZone(zone) ?? zone });
   return new Date(Date.UTC(dt.year, dt.month - 1, dt.day, dt.hour, dt.minute, dt.second));
 }
 
@@ -100,7 +101,7 @@ export function fromFloating(floating: Date, zone: string): Date {
       minute: floating.getUTCMinutes(),
       second: floating.getUTCSeconds(),
     },
-    { zone },
+    { zone: cachedZone(zone) ?? zone },
   ).toJSDate();
 }
 
@@ -163,13 +164,13 @@ export function validateRrule(raw: string): string {
   return value;
 }
 
-/** Builds the rrule object on floating local times; UNTIL in UTC (…Z) is turned into local time in the zone. */
-function buildRule(series: RecurringSeries, dtstart: Date): RRule {
+/** The rule's options on floating local times; UNTIL in UTC (…Z) is turned into local time in the zone. */
+function ruleOptions(series: RecurringSeries): ReturnType<typeof RRule.parseString> {
   const value = validateRrule(series.rrule!);
   const options = RRule.parseString(value);
   const untilRaw = /(?:^|;)UNTIL=([0-9TZ]+)/.exec(value)?.[1];
   if (options.until && untilRaw?.endsWith('Z')) options.until = toFloating(options.until, series.timeZone);
-  return new RRule({ ...options, dtstart, tzid: undefined });
+  return options;
 }
 
 function seriesStart(series: RecurringSeries): Date {
@@ -182,17 +183,21 @@ function seriesStart(series: RecurringSeries): Date {
 }
 
 /** Original (rule) starts in [from, to), as instants, at most `limit`. */
-export function ruleStarts(series: RecurringSeries, from: Date, to: Date, limit = MAX_OCCURRENCES_PER_WINDOW): Date[] {
+export function ruleStarts(series: RecurringSeries, from: Date, to: Date, limit = MAX_OCCURRENCES_PER_WINDOW, options: { fastForward?: boolean } = {}): Date[] {
   const start = seriesStart(series);
   if (!series.rrule) {
     const instant = fromFloating(start, series.timeZone);
     return instant >= from && instant < to ? [instant] : [];
   }
-  const rule = buildRule(series, start);
   // Widen the floating window by a day each side (a zone's offset never moves more), then filter instants.
   const DAY = 86_400_000;
   const lo = new Date(toFloating(from, series.timeZone).getTime() - DAY);
   const hi = new Date(toFloating(to, series.timeZone).getTime() + DAY);
+  const parsed = ruleOptions(series);
+  // rrule walks from DTSTART on every call: a weekly series started years ago would cost hundreds of
+  // steps per listing. A rule without COUNT repeats by whole periods, so start it a period before the window.
+  const dtstart = options.fastForward === false ? start : fastForward(parsed, start, lo);
+  const rule = new RRule({ ...parsed, dtstart, tzid: undefined });
   const result: Date[] = [];
   rule.between(lo, hi, true, (floating) => {
     const instant = fromFloating(floating, series.timeZone);
@@ -200,6 +205,46 @@ export function ruleStarts(series: RecurringSeries, from: Date, to: Date, limit 
     return result.length < limit;
   });
   return result;
+}
+
+/**
+ * A later DTSTART giving the same starts from `lo` on: DTSTART moved by a whole number of the rule's
+ * periods (FREQ × INTERVAL, which keeps weeks, months and years aligned as rrule counts them), ending at
+ * least one period before `lo`. Rules with COUNT count from the real start and are left alone, as are
+ * monthly and yearly starts on days that not every month has (the 29th–31st).
+ */
+export function fastForward(options: Partial<ReturnType<typeof RRule.parseString>>, dtstart: Date, lo: Date): Date {
+  if ((options.count ?? null) !== null || lo <= dtstart) return dtstart;
+  const interval = options.interval ?? 1;
+  const y = dtstart.getUTCFullYear();
+  const m = dtstart.getUTCMonth();
+  const d = dtstart.getUTCDate();
+  const time = [dtstart.getUTCHours(), dtstart.getUTCMinutes(), dtstart.getUTCSeconds()] as const;
+  const DAY = 86_400_000;
+  let moved: Date | null = null;
+  switch (options.freq) {
+    case Frequency.DAILY:
+    case Frequency.WEEKLY: {
+      const period = (options.freq === Frequency.WEEKLY ? 7 : 1) * interval * DAY;
+      const k = Math.floor((lo.getTime() - dtstart.getTime()) / period) - 1;
+      if (k > 0) moved = new Date(dtstart.getTime() + k * period);
+      break;
+    }
+    case Frequency.MONTHLY: {
+      if (d > 28) break;
+      const months = (lo.getUTCFullYear() - y) * 12 + (lo.getUTCMonth() - m);
+      const k = Math.floor(months / interval) - 1;
+      if (k > 0) moved = new Date(Date.UTC(y, m + k * interval, d, ...time));
+      break;
+    }
+    case Frequency.YEARLY: {
+      if (m === 1 && d === 29) break;
+      const k = Math.floor((lo.getUTCFullYear() - y) / interval) - 1;
+      if (k > 0) moved = new Date(Date.UTC(y + k * interval, m, d, ...time));
+      break;
+    }
+  }
+  return moved ?? dtstart;
 }
 
 /** Whether `instant` is a start the rule gives (to validate cancel / reschedule targets). */
@@ -287,7 +332,7 @@ export function seriesBounds(series: RecurringSeries, cap = 5000): { firstStart:
   const start = seriesStart(series);
   const startInstant = fromFloating(start, series.timeZone);
   if (!series.rrule) return { firstStart: startInstant, lastStart: startInstant };
-  const rule = buildRule(series, start);
+  const rule = new RRule({ ...ruleOptions(series), dtstart: start, tzid: undefined });
   if (rule.origOptions.until && rule.origOptions.until < start) {
     throw new RecurrenceError('rrule', 'untilBeforeStart', 'The repeat rule ends (UNTIL) before the first meeting. Move the end after the start.');
   }
@@ -299,7 +344,7 @@ export function seriesBounds(series: RecurringSeries, cap = 5000): { firstStart:
   if (!opts.count && !opts.until) return { firstStart: fromFloating(first, series.timeZone), lastStart: null };
   let last: Date | null = null;
   let n = 0;
-  rule.all((d) => {
+  rule.all((d: Date) => {
     last = d;
     n += 1;
     return n < cap;
