@@ -198,6 +198,24 @@ describe('meetings pages', () => {
     await page.getByRole('button', { name: id.agenda.save }).click();
     await page.getByText('Kabar dari setiap hub').waitFor();
     await page.getByText(fill(id.agenda.total_other, { count: 30 })).waitFor();
+
+    // Minutes in Markdown, shown as headings and lists, then published to the hub's forum.
+    await page.getByRole('button', { name: id.minutes.write }).click();
+    await page.getByRole('textbox', { name: id.minutes.label, exact: true }).fill('## Keputusan\n\n- Pertemuan berikutnya di **Bogor**\n- Kirim laporan keuangan');
+    await page.getByRole('button', { name: id.minutes.save }).click();
+    await page.getByRole('heading', { level: 4, name: 'Keputusan' }).waitFor();
+    await page.locator('.an-minutes li strong', { hasText: 'Bogor' }).waitFor();
+    await page.getByRole('button', { name: id.minutes.publish }).click();
+    const inForum = page.getByRole('link', { name: id.minutes.inForum });
+    await inForum.waitFor();
+    assert.match(await inForum.getAttribute('href'), /^\/forum\/t\//);
+
+    // An action item for herself.
+    await page.getByLabel(id.actions.description).fill('Kirim undangan ke semua hub');
+    await page.getByLabel(id.actions.owner).selectOption({ label: id.actions.me });
+    await page.getByLabel(id.actions.dueOn).fill('2027-01-05');
+    await page.getByRole('button', { name: id.actions.add }).click();
+    await page.getByLabel(fill(id.actions.statusOf, { item: 'Kirim undangan ke semua hub' })).waitFor();
     await checkBothWidths(page, 'meeting page (organiser, Indonesian)', 'meetings-occurrence-organiser-id');
     await page.close();
   });
@@ -264,6 +282,18 @@ describe('meetings pages', () => {
     const feed = await (await fetch(url)).text();
     assert.match(feed.replace(/\r?\n[ \t]/g, ''), new RegExp(`SUMMARY:${TITLE}`));
     assert.match(feed, /meet\.example\.org\/jalin-tenggara-2027/);
+
+    // Reminder preferences: change one lead time, save, and find it saved after a reload.
+    const leadTimes = page.getByRole('group', { name: es.reminders.when }).getByRole('checkbox');
+    await leadTimes.first().waitFor();
+    const before = await leadTimes.first().isChecked();
+    await leadTimes.first().setChecked(!before);
+    await page.getByRole('button', { name: es.reminders.save }).click();
+    await page.getByRole('status').filter({ hasText: /Recordatorios guardados|sin recordatorios/ }).waitFor();
+    await page.reload();
+    await heading(page, es.feeds.title);
+    await leadTimes.first().waitFor();
+    assert.equal(await leadTimes.first().isChecked(), !before);
     await checkBothWidths(page, 'calendar feeds (Spanish)', 'meetings-feeds-es');
 
     // The inter-hub meeting (hubs only; Lucía coordinates Fondo Común Andino) shows each hub's local time.

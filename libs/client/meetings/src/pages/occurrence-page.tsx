@@ -40,7 +40,7 @@ export default function MeetingOccurrencePage() {
   const participating = s.participatingHubIds.map((id) => hubs.find((h) => h.id === id)).filter((h): h is (typeof hubs)[number] => Boolean(h));
   const organising = hubs.find((h) => h.id === s.organisingHubId);
   const region = (places.data?.regions ?? []).find((r) => r.id === s.regionId);
-  const showHubTimes = o.kind === 'inter_hub' || new Set(participating.map((h) => h.timeZone)).size > 1;
+  const showHubTimes = o.kind === 'inter_hub' || new Set(o.hubLocalStarts.map((h) => h.timeZone)).size > 1;
   const past = new Date(o.start).getTime() <= Date.now();
 
   return (
@@ -77,7 +77,7 @@ export default function MeetingOccurrencePage() {
             ? t('occurrence.plannedHere')
             : t('occurrence.seriesZone', { time: formatRange(o.start, o.end, { locale: viewer.locale, timeZone: o.timeZone }) })}
         </p>
-        {showHubTimes && participating.length > 0 && (
+        {showHubTimes && o.hubLocalStarts.length > 0 && (
           <table className="an-hub-times">
             <caption>{t('occurrence.hubTimes')}</caption>
             <thead>
@@ -87,18 +87,21 @@ export default function MeetingOccurrencePage() {
               </tr>
             </thead>
             <tbody>
-              {participating.map((h) => (
-                <tr key={h.id}>
-                  <th scope="row">
-                    {h.name}
-                    <span className="an-hub-times__place">{[h.city, h.country].filter(Boolean).join(', ')}</span>
-                  </th>
-                  <td>
-                    {formatElsewhere(o.start, { locale: viewer.locale, timeZone: h.timeZone })}
-                    <span className="an-hub-times__place">{h.timeZone}</span>
-                  </td>
-                </tr>
-              ))}
+              {o.hubLocalStarts.map((h) => {
+                const hub = hubs.find((x) => x.id === h.hubId);
+                return (
+                  <tr key={h.hubId}>
+                    <th scope="row">
+                      {h.hubName}
+                      {hub && <span className="an-hub-times__place">{[hub.city, hub.country].filter(Boolean).join(', ')}</span>}
+                    </th>
+                    <td>
+                      {formatElsewhere(o.start, { locale: viewer.locale, timeZone: h.timeZone })}
+                      <span className="an-hub-times__place">{h.timeZone}</span>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}
