@@ -5,6 +5,7 @@ import {
   useMeetingsPlacesQuery,
   useMeetingsRsvpMutation,
   type MeetingsOccurrenceQuery,
+  type MeetingsRsvpMutation,
   type RsvpResponse,
 } from '@anyam/client/graphql';
 import { Button, Link, Notice, PageHeading, useAnnounce, useViewer } from '@anyam/client/ui';
@@ -164,6 +165,24 @@ function RsvpSection({ occurrence: o, series: s, onChanged }: { occurrence: Occu
       const result = await rsvp({
         variables: {
           input: wholeSeries ? { seriesId: o.seriesId, wholeSeries: true, response } : { seriesId: o.seriesId, occurrenceStart: o.originalStart, response },
+        },
+        // The answer shows at once; the server's (a waitlist place, new seats) replaces it when it arrives.
+        optimisticResponse: {
+          rsvp: {
+            __typename: 'Rsvp',
+            seriesId: o.seriesId,
+            occurrenceStart: wholeSeries ? null : o.originalStart,
+            response,
+            waitlisted: false,
+            waitlistPosition: null,
+          } as MeetingsRsvpMutation['rsvp'],
+        },
+        update: (cache, { data }) => {
+          if (!data) return;
+          cache.modify({
+            id: cache.identify({ __typename: 'MeetingOccurrence', id: o.id }),
+            fields: { viewerRsvp: () => data.rsvp },
+          });
         },
       });
       const saved = result.data?.rsvp;
