@@ -1,4 +1,4 @@
-import { addMonths, dayKey, formatRange, instantToLocal, localToInstant, monthGrid, occurrencePath, weekStart } from '../time';
+import { addMonths, dayKey, startOfDayInstant, formatRange, instantToLocal, localToInstant, monthGrid, occurrencePath, weekStart } from '../time';
 
 // 12 January 2027, 09:00–10:30 in Jakarta (UTC+7) = 02:00–03:30 UTC = 21:00–22:30 on Monday 11 January in Lima.
 const start = '2027-01-12T02:00:00.000Z';
@@ -28,6 +28,16 @@ describe('meeting times', () => {
     expect(localToInstant('2027-07-12T09:00', 'America/Santiago')).toBe('2027-07-12T13:00:00.000Z');
     expect(instantToLocal('2027-07-12T13:00:00.000Z', 'America/Santiago')).toBe('2027-07-12T09:00');
     expect(localToInstant('not a date', 'Asia/Jakarta')).toBeNull();
+    expect(localToInstant('2027-01-12T09:00', 'Mars/Olympus')).toBeNull();
+  });
+
+  it('moves a time skipped by daylight saving forward and takes the earlier of a repeated one (as the server does)', () => {
+    // Santiago springs forward on 5 September 2027 at 00:00 → 01:00: 00:30 does not exist, 01:30 (UTC−3) is used.
+    expect(localToInstant('2027-09-05T00:30', 'America/Santiago')).toBe('2027-09-05T04:30:00.000Z');
+    // It falls back on 4 April 2027 at 00:00 → 23:00: 23:30 on the 3rd happens twice; the first (UTC−3) is used.
+    expect(localToInstant('2027-04-03T23:30', 'America/Santiago')).toBe('2027-04-04T02:30:00.000Z');
+    expect(startOfDayInstant('2027-01-12', 'America/Lima')).toBe('2027-01-12T05:00:00.000Z');
+    expect(startOfDayInstant('2027-01-12', 'Asia/Jakarta')).toBe('2027-01-11T17:00:00.000Z');
   });
 
   it('lays out months Monday first and steps by month', () => {
