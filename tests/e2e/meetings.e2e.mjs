@@ -217,6 +217,28 @@ describe('meetings pages', () => {
     await page.getByRole('button', { name: id.actions.add }).click();
     await page.getByLabel(fill(id.actions.statusOf, { item: 'Kirim undangan ke semua hub' })).waitFor();
     await checkBothWidths(page, 'meeting page (organiser, Indonesian)', 'meetings-occurrence-organiser-id');
+
+    // Editing the series reads the stored rule back into the editor.
+    await page.getByRole('link', { name: id.organise.editSeries }).click();
+    await heading(page, fill(id.form.editTitle, { title: TITLE }));
+    assert.equal(await page.getByLabel(id.form.repeats).inputValue(), 'monthly');
+    assert.equal(await page.getByLabel(id.form.count, { exact: true }).inputValue(), '12');
+    assert.match(await page.locator('.an-recurrence__sentence').textContent(), /Setiap Selasa kedua dalam sebulan pukul 09:00 Asia\/Jakarta, 12 kali/);
+    await expectNoA11yViolations(page, 'series edit form (Indonesian), 1280 px');
+    await page.getByRole('button', { name: id.form.save }).click();
+    await heading(page, TITLE);
+
+    // An exception: the February meeting is cancelled, with a note, from its own page (by keyboard).
+    const february = meetingPath.replace(encodeURIComponent(FIRST.utc), encodeURIComponent('2027-02-09T02:00:00.000Z'));
+    await page.goto(`${app.baseUrl}${february}`);
+    await heading(page, TITLE);
+    await page.getByRole('button', { name: id.organise.cancel, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel(id.organise.note).fill('Bertepatan dengan libur nasional.');
+    await page.getByRole('button', { name: id.organise.confirmCancel }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(id.occurrence.cancelledNotice).waitFor();
+    await page.getByText('Bertepatan dengan libur nasional.').waitFor();
     await page.close();
   });
 
@@ -240,7 +262,9 @@ describe('meetings pages', () => {
 
     // Seats before and after the answer.
     await page.getByText(fill(es.rsvp.onlineSeats, { seats: fill(es.rsvp.seatsLeftOf_other, { count: 50, capacity: 50 }) })).waitFor();
-    await page.getByRole('button', { name: es.rsvp.action.going_online }).click();
+    // By keyboard: focus the answer and press Enter.
+    await page.getByRole('button', { name: es.rsvp.action.going_online }).focus();
+    await page.keyboard.press('Enter');
     await page.getByText(fill(es.rsvp.current, { answer: es.rsvp.answer.going_online })).waitFor();
     await page.getByText(fill(es.rsvp.onlineSeats, { seats: fill(es.rsvp.seatsLeftOf_other, { count: 49, capacity: 50 }) })).waitFor();
     assert.equal(await page.getByRole('button', { name: es.rsvp.action.going_online }).getAttribute('aria-pressed'), 'true');
