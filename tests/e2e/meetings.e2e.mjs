@@ -126,6 +126,13 @@ describe('meetings pages', () => {
     await expectNoA11yViolations(page, 'meetings month, signed out, 360 px');
     await noSideways(page, 'meetings month at 360 px');
     await screenshot(page, 'meetings-month-en-360');
+    // The narrowest phones: nothing scrolls sideways at 320 px either.
+    await page.setViewportSize({ width: 320, height: 700 });
+    await noSideways(page, 'meetings month at 320 px');
+    await page.goto(`${app.baseUrl}/meetings?view=list`);
+    await page.getByRole('link', { name: /^Jalin Tenggara monthly hub meeting/ }).first().waitFor();
+    await noSideways(page, 'meetings list at 320 px');
+    await page.setViewportSize(PHONE);
 
     await page.goto(`${app.baseUrl}/meetings?view=week&day=2027-03-09`);
     await page.getByRole('heading', { level: 3, name: /Tuesday,? 9 March 2027/ }).waitFor();
@@ -288,6 +295,9 @@ describe('meetings pages', () => {
     assert.match(unfolded, /UID:[0-9a-f-]+@meetings\.anyam/);
 
     await checkBothWidths(page, 'meeting page (member in Lima, Spanish)', 'meetings-occurrence-member-es');
+    await page.setViewportSize({ width: 320, height: 700 });
+    await noSideways(page, 'meeting page at 320 px');
+    await page.setViewportSize(PHONE);
 
     // My meetings lists it, at the Lima time.
     await page.goto(`${app.baseUrl}/meetings/mine`);

@@ -76,6 +76,7 @@ export default function MeetingsCalendarPage() {
   }, [view, anchor]);
 
   // "Now" is taken once per period, or the variables (and the query) would change on every render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new "now" when the period changes, on purpose
   const now = useMemo(() => new Date().toISOString(), [view, anchor]);
   const filter = {
     from: view === 'list' && anchor === todayKey ? now : startOfDayInstant(range.first, viewer.timeZone),
