@@ -89,7 +89,11 @@ describe('meetings pages', () => {
     await screenshot(page, 'meetings-list-en-360');
 
     // Filter by kind: the inter-hub meeting is hubs-only, so a visitor sees no inter-hub meeting at all.
+    // On phones the filters are folded under their summary; Enter opens them.
+    await page.locator('summary', { hasText: en.calendar.filters }).focus();
+    await page.keyboard.press('Enter');
     await page.getByLabel(en.calendar.kind).selectOption('inter_hub');
+    await page.locator('summary', { hasText: fill(en.calendar.filtersActive_one, { count: 1 }) }).waitFor();
     await page.getByText(en.calendar.empty).waitFor();
     await page.getByLabel(en.calendar.kind).selectOption('');
     await page.getByRole('link', { name: /^Jalin Tenggara monthly hub meeting/ }).first().waitFor();
@@ -145,8 +149,10 @@ describe('meetings pages', () => {
     const page = await newPage(browser, { viewport: WIDE });
     await signIn(page, app.baseUrl, dewi);
     // Dewi's profile language is Indonesian.
-    await page.goto(`${app.baseUrl}/meetings`);
+    await page.goto(`${app.baseUrl}/meetings?view=list`);
     await heading(page, id.calendar.title);
+    await page.getByRole('link', { name: /^Jalin Tenggara monthly hub meeting/ }).first().waitFor();
+    await checkBothWidths(page, 'meetings list (Dewi, Indonesian)', 'meetings-list-id');
     await page.getByRole('link', { name: id.calendar.newSeries }).first().click();
     await heading(page, id.form.newTitle);
 
