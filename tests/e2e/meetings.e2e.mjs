@@ -89,7 +89,11 @@ describe('meetings pages', () => {
     await screenshot(page, 'meetings-list-en-360');
 
     // Filter by kind: the inter-hub meeting is hubs-only, so a visitor sees no inter-hub meeting at all.
+    // On phones the filters are folded under their summary; Enter opens them.
+    await page.locator('summary', { hasText: en.calendar.filters }).focus();
+    await page.keyboard.press('Enter');
     await page.getByLabel(en.calendar.kind).selectOption('inter_hub');
+    await page.locator('summary', { hasText: fill(en.calendar.filtersActive_one, { count: 1 }) }).waitFor();
     await page.getByText(en.calendar.empty).waitFor();
     await page.getByLabel(en.calendar.kind).selectOption('');
     await page.getByRole('link', { name: /^Jalin Tenggara monthly hub meeting/ }).first().waitFor();
@@ -126,6 +130,13 @@ describe('meetings pages', () => {
     await expectNoA11yViolations(page, 'meetings month, signed out, 360 px');
     await noSideways(page, 'meetings month at 360 px');
     await screenshot(page, 'meetings-month-en-360');
+    // The narrowest phones: nothing scrolls sideways at 320 px either.
+    await page.setViewportSize({ width: 320, height: 700 });
+    await noSideways(page, 'meetings month at 320 px');
+    await page.goto(`${app.baseUrl}/meetings?view=list`);
+    await page.getByRole('link', { name: /^Jalin Tenggara monthly hub meeting/ }).first().waitFor();
+    await noSideways(page, 'meetings list at 320 px');
+    await page.setViewportSize(PHONE);
 
     await page.goto(`${app.baseUrl}/meetings?view=week&day=2027-03-09`);
     await page.getByRole('heading', { level: 3, name: /Tuesday,? 9 March 2027/ }).waitFor();
@@ -138,8 +149,10 @@ describe('meetings pages', () => {
     const page = await newPage(browser, { viewport: WIDE });
     await signIn(page, app.baseUrl, dewi);
     // Dewi's profile language is Indonesian.
-    await page.goto(`${app.baseUrl}/meetings`);
+    await page.goto(`${app.baseUrl}/meetings?view=list`);
     await heading(page, id.calendar.title);
+    await page.getByRole('link', { name: /^Jalin Tenggara monthly hub meeting/ }).first().waitFor();
+    await checkBothWidths(page, 'meetings list (Dewi, Indonesian)', 'meetings-list-id');
     await page.getByRole('link', { name: id.calendar.newSeries }).first().click();
     await heading(page, id.form.newTitle);
 
@@ -198,7 +211,47 @@ describe('meetings pages', () => {
     await page.getByRole('button', { name: id.agenda.save }).click();
     await page.getByText('Kabar dari setiap hub').waitFor();
     await page.getByText(fill(id.agenda.total_other, { count: 30 })).waitFor();
+
+    // Minutes in Markdown, shown as headings and lists, then published to the hub's forum.
+    await page.getByRole('button', { name: id.minutes.write }).click();
+    await page.getByRole('textbox', { name: id.minutes.label, exact: true }).fill('## Keputusan\n\n- Pertemuan berikutnya di **Bogor**\n- Kirim laporan keuangan');
+    await page.getByRole('button', { name: id.minutes.save }).click();
+    await page.getByRole('heading', { level: 4, name: 'Keputusan' }).waitFor();
+    await page.locator('.an-minutes li strong', { hasText: 'Bogor' }).waitFor();
+    await page.getByRole('button', { name: id.minutes.publish }).click();
+    const inForum = page.getByRole('link', { name: id.minutes.inForum });
+    await inForum.waitFor();
+    assert.match(await inForum.getAttribute('href'), /^\/forum\/t\//);
+
+    // An action item for herself.
+    await page.getByLabel(id.actions.description).fill('Kirim undangan ke semua hub');
+    await page.getByLabel(id.actions.owner).selectOption({ label: id.actions.me });
+    await page.getByLabel(id.actions.dueOn).fill('2027-01-05');
+    await page.getByRole('button', { name: id.actions.add }).click();
+    await page.getByLabel(fill(id.actions.statusOf, { item: 'Kirim undangan ke semua hub' })).waitFor();
     await checkBothWidths(page, 'meeting page (organiser, Indonesian)', 'meetings-occurrence-organiser-id');
+
+    // Editing the series reads the stored rule back into the editor.
+    await page.getByRole('link', { name: id.organise.editSeries }).click();
+    await heading(page, fill(id.form.editTitle, { title: TITLE }));
+    assert.equal(await page.getByLabel(id.form.repeats).inputValue(), 'monthly');
+    assert.equal(await page.getByLabel(id.form.count, { exact: true }).inputValue(), '12');
+    assert.match(await page.locator('.an-recurrence__sentence').textContent(), /Setiap Selasa kedua dalam sebulan pukul 09:00 Asia\/Jakarta, 12 kali/);
+    await expectNoA11yViolations(page, 'series edit form (Indonesian), 1280 px');
+    await page.getByRole('button', { name: id.form.save }).click();
+    await heading(page, TITLE);
+
+    // An exception: the February meeting is cancelled, with a note, from its own page (by keyboard).
+    const february = meetingPath.replace(encodeURIComponent(FIRST.utc), encodeURIComponent('2027-02-09T02:00:00.000Z'));
+    await page.goto(`${app.baseUrl}${february}`);
+    await heading(page, TITLE);
+    await page.getByRole('button', { name: id.organise.cancel, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel(id.organise.note).fill('Bertepatan dengan libur nasional.');
+    await page.getByRole('button', { name: id.organise.confirmCancel }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(id.occurrence.cancelledNotice).waitFor();
+    await page.getByText('Bertepatan dengan libur nasional.').waitFor();
     await page.close();
   });
 
@@ -222,7 +275,9 @@ describe('meetings pages', () => {
 
     // Seats before and after the answer.
     await page.getByText(fill(es.rsvp.onlineSeats, { seats: fill(es.rsvp.seatsLeftOf_other, { count: 50, capacity: 50 }) })).waitFor();
-    await page.getByRole('button', { name: es.rsvp.action.going_online }).click();
+    // By keyboard: focus the answer and press Enter.
+    await page.getByRole('button', { name: es.rsvp.action.going_online }).focus();
+    await page.keyboard.press('Enter');
     await page.getByText(fill(es.rsvp.current, { answer: es.rsvp.answer.going_online })).waitFor();
     await page.getByText(fill(es.rsvp.onlineSeats, { seats: fill(es.rsvp.seatsLeftOf_other, { count: 49, capacity: 50 }) })).waitFor();
     assert.equal(await page.getByRole('button', { name: es.rsvp.action.going_online }).getAttribute('aria-pressed'), 'true');
@@ -246,6 +301,9 @@ describe('meetings pages', () => {
     assert.match(unfolded, /UID:[0-9a-f-]+@meetings\.anyam/);
 
     await checkBothWidths(page, 'meeting page (member in Lima, Spanish)', 'meetings-occurrence-member-es');
+    await page.setViewportSize({ width: 320, height: 700 });
+    await noSideways(page, 'meeting page at 320 px');
+    await page.setViewportSize(PHONE);
 
     // My meetings lists it, at the Lima time.
     await page.goto(`${app.baseUrl}/meetings/mine`);
@@ -264,6 +322,18 @@ describe('meetings pages', () => {
     const feed = await (await fetch(url)).text();
     assert.match(feed.replace(/\r?\n[ \t]/g, ''), new RegExp(`SUMMARY:${TITLE}`));
     assert.match(feed, /meet\.example\.org\/jalin-tenggara-2027/);
+
+    // Reminder preferences: change one lead time, save, and find it saved after a reload.
+    const leadTimes = page.getByRole('group', { name: es.reminders.when }).getByRole('checkbox');
+    await leadTimes.first().waitFor();
+    const before = await leadTimes.first().isChecked();
+    await leadTimes.first().setChecked(!before);
+    await page.getByRole('button', { name: es.reminders.save }).click();
+    await page.getByRole('status').filter({ hasText: /Recordatorios guardados|sin recordatorios/ }).waitFor();
+    await page.reload();
+    await heading(page, es.feeds.title);
+    await leadTimes.first().waitFor();
+    assert.equal(await leadTimes.first().isChecked(), !before);
     await checkBothWidths(page, 'calendar feeds (Spanish)', 'meetings-feeds-es');
 
     // The inter-hub meeting (hubs only; Lucía coordinates Fondo Común Andino) shows each hub's local time.

@@ -1,5 +1,5 @@
-import { useMeetingsSaveMinutesMutation } from '@anyam/client/graphql';
-import { Button, describedBy, FieldFrame, useAnnounce } from '@anyam/client/ui';
+import { useMeetingsPublishMinutesMutation, useMeetingsSaveMinutesMutation } from '@anyam/client/graphql';
+import { Button, describedBy, FieldFrame, Link, Notice, useAnnounce } from '@anyam/client/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeetingsErrorMessage } from '../problems';
@@ -12,6 +12,8 @@ export function MinutesSection({ occurrence: o }: { occurrence: Occurrence }) {
   const announce = useAnnounce();
   const errorMessage = useMeetingsErrorMessage();
   const [saveMinutes, { loading }] = useMeetingsSaveMinutesMutation();
+  const [publishMinutes, publishing] = useMeetingsPublishMinutesMutation();
+  const [publishError, setPublishError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -21,6 +23,11 @@ export function MinutesSection({ occurrence: o }: { occurrence: Occurrence }) {
     <section className="an-meetings-section" aria-labelledby="minutes">
       <h2 id="minutes">{t('minutes.title')}</h2>
       {!editing && (o.minutes ? <MinutesView markdown={o.minutes} /> : <p>{t('minutes.empty')}</p>)}
+      {o.minutesThreadPath && !editing && (
+        <p>
+          <Link to={o.minutesThreadPath}>{t('minutes.inForum')}</Link>
+        </p>
+      )}
       {o.viewerCanEdit && !editing && (
         <Button
           variant="secondary"
@@ -32,6 +39,28 @@ export function MinutesSection({ occurrence: o }: { occurrence: Occurrence }) {
         >
           {o.minutes ? t('minutes.edit') : t('minutes.write')}
         </Button>
+      )}
+      {o.viewerCanEdit && !editing && o.minutes && (
+        <Button
+          variant="secondary"
+          busy={publishing.loading}
+          onClick={async () => {
+            setPublishError(null);
+            try {
+              await publishMinutes({ variables: { input: { seriesId: o.seriesId, occurrenceStart: o.originalStart } } });
+              announce(t('minutes.published'));
+            } catch (err) {
+              setPublishError(errorMessage(err).message);
+            }
+          }}
+        >
+          {o.minutesThreadPath ? t('minutes.republish') : t('minutes.publish')}
+        </Button>
+      )}
+      {publishError && (
+        <Notice tone="error" role="alert">
+          {publishError}
+        </Notice>
       )}
       {editing && (
         <form

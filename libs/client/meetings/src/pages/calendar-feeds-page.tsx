@@ -4,6 +4,7 @@ import { Button, Link, Notice, PageHeading, useAnnounce } from '@anyam/client/ui
 import { Copy } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReminderPreferences } from '../components/reminder-preferences';
 import { useMeetingsErrorMessage } from '../problems';
 
 /**
@@ -89,6 +90,7 @@ export default function CalendarFeedsPage() {
         </div>
         <p className="an-field__hint">{t('feeds.regenerateHint')}</p>
       </section>
+      <ReminderPreferences />
       <section className="an-meetings-section" aria-labelledby="public-feeds">
         <h2 id="public-feeds">{t('feeds.publicTitle')}</h2>
         <p>{t('feeds.publicBody')}</p>

@@ -57,6 +57,8 @@ export default function MeetingsCalendarPage() {
   const regionId = params.get('region') ?? '';
   const hubId = params.get('hub') ?? '';
   const kind = (params.get('kind') ?? '') as MeetingKind | '';
+  const activeFilters = [regionId, hubId, kind].filter(Boolean).length;
+  const [filtersOpen, setFiltersOpen] = useState(() => defaultView() === 'month' || activeFilters > 0);
 
   const places = useMeetingsPlacesQuery({ skip: waiting });
   const regions = places.data?.regions ?? [];
@@ -76,6 +78,7 @@ export default function MeetingsCalendarPage() {
   }, [view, anchor]);
 
   // "Now" is taken once per period, or the variables (and the query) would change on every render.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new "now" when the period changes, on purpose
   const now = useMemo(() => new Date().toISOString(), [view, anchor]);
   const filter = {
     from: view === 'list' && anchor === todayKey ? now : startOfDayInstant(range.first, viewer.timeZone),
@@ -125,29 +128,33 @@ export default function MeetingsCalendarPage() {
         {member && <Link to="/meetings/feeds">{t('nav.feeds')}</Link>}
       </div>
 
-      <form className="an-meetings-filters" aria-label={t('calendar.filters')} onSubmit={(e) => e.preventDefault()}>
-        <Select
-          id="meetings-region"
-          label={t('calendar.region')}
-          value={regionId}
-          onChange={(value) => set({ region: value, hub: null })}
-          options={[{ value: '', label: t('calendar.allRegions') }, ...regions.map((r) => ({ value: r.id, label: r.name }))]}
-        />
-        <Select
-          id="meetings-hub"
-          label={t('calendar.hub')}
-          value={hubId}
-          onChange={(value) => set({ hub: value })}
-          options={[{ value: '', label: t('calendar.allHubs') }, ...hubOptions.map((h) => ({ value: h.id, label: h.name }))]}
-        />
-        <Select
-          id="meetings-kind"
-          label={t('calendar.kind')}
-          value={kind}
-          onChange={(value) => set({ kind: value })}
-          options={[{ value: '', label: t('calendar.allKinds') }, ...KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
-        />
-      </form>
+      {/* Phones keep the filters folded (unless one is set) so the meetings come first. */}
+      <details className="an-meetings-filter-box" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
+        <summary>{activeFilters ? t('calendar.filtersActive', { count: activeFilters }) : t('calendar.filters')}</summary>
+        <form className="an-meetings-filters" aria-label={t('calendar.filters')} onSubmit={(e) => e.preventDefault()}>
+          <Select
+            id="meetings-region"
+            label={t('calendar.region')}
+            value={regionId}
+            onChange={(value) => set({ region: value, hub: null })}
+            options={[{ value: '', label: t('calendar.allRegions') }, ...regions.map((r) => ({ value: r.id, label: r.name }))]}
+          />
+          <Select
+            id="meetings-hub"
+            label={t('calendar.hub')}
+            value={hubId}
+            onChange={(value) => set({ hub: value })}
+            options={[{ value: '', label: t('calendar.allHubs') }, ...hubOptions.map((h) => ({ value: h.id, label: h.name }))]}
+          />
+          <Select
+            id="meetings-kind"
+            label={t('calendar.kind')}
+            value={kind}
+            onChange={(value) => set({ kind: value })}
+            options={[{ value: '', label: t('calendar.allKinds') }, ...KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))]}
+          />
+        </form>
+      </details>
 
       <nav className="an-meetings-views" aria-label={t('calendar.views')}>
         {(['list', 'week', 'month'] as View[]).map((v) => (
@@ -168,7 +175,7 @@ export default function MeetingsCalendarPage() {
           <Button variant="secondary" onClick={() => step(-1)}>
             {t(`calendar.previous.${view}`)}
           </Button>
-          <Button variant="secondary" onClick={() => set({ day: null })} disabled={anchor === todayKey}>
+          <Button variant="secondary" onClick={() => set({ day: null })}>
             {t('calendar.today')}
           </Button>
           <Button variant="secondary" onClick={() => step(1)}>

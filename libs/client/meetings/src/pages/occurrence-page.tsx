@@ -5,6 +5,7 @@ import {
   useMeetingsPlacesQuery,
   useMeetingsRsvpMutation,
   type MeetingsOccurrenceQuery,
+  type MeetingsRsvpMutation,
   type RsvpResponse,
 } from '@anyam/client/graphql';
 import { Button, Link, Notice, PageHeading, useAnnounce, useViewer } from '@anyam/client/ui';
@@ -40,7 +41,7 @@ export default function MeetingOccurrencePage() {
   const participating = s.participatingHubIds.map((id) => hubs.find((h) => h.id === id)).filter((h): h is (typeof hubs)[number] => Boolean(h));
   const organising = hubs.find((h) => h.id === s.organisingHubId);
   const region = (places.data?.regions ?? []).find((r) => r.id === s.regionId);
-  const showHubTimes = o.kind === 'inter_hub' || new Set(participating.map((h) => h.timeZone)).size > 1;
+  const showHubTimes = o.kind === 'inter_hub' || new Set(o.hubLocalStarts.map((h) => h.timeZone)).size > 1;
   const past = new Date(o.start).getTime() <= Date.now();
 
   return (
@@ -77,7 +78,7 @@ export default function MeetingOccurrencePage() {
             ? t('occurrence.plannedHere')
             : t('occurrence.seriesZone', { time: formatRange(o.start, o.end, { locale: viewer.locale, timeZone: o.timeZone }) })}
         </p>
-        {showHubTimes && participating.length > 0 && (
+        {showHubTimes && o.hubLocalStarts.length > 0 && (
           <table className="an-hub-times">
             <caption>{t('occurrence.hubTimes')}</caption>
             <thead>
@@ -87,18 +88,21 @@ export default function MeetingOccurrencePage() {
               </tr>
             </thead>
             <tbody>
-              {participating.map((h) => (
-                <tr key={h.id}>
-                  <th scope="row">
-                    {h.name}
-                    <span className="an-hub-times__place">{[h.city, h.country].filter(Boolean).join(', ')}</span>
-                  </th>
-                  <td>
-                    {formatElsewhere(o.start, { locale: viewer.locale, timeZone: h.timeZone })}
-                    <span className="an-hub-times__place">{h.timeZone}</span>
-                  </td>
-                </tr>
-              ))}
+              {o.hubLocalStarts.map((h) => {
+                const hub = hubs.find((x) => x.id === h.hubId);
+                return (
+                  <tr key={h.hubId}>
+                    <th scope="row">
+                      {h.hubName}
+                      {hub && <span className="an-hub-times__place">{[hub.city, hub.country].filter(Boolean).join(', ')}</span>}
+                    </th>
+                    <td>
+                      {formatElsewhere(o.start, { locale: viewer.locale, timeZone: h.timeZone })}
+                      <span className="an-hub-times__place">{h.timeZone}</span>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}
@@ -161,6 +165,24 @@ function RsvpSection({ occurrence: o, series: s, onChanged }: { occurrence: Occu
       const result = await rsvp({
         variables: {
           input: wholeSeries ? { seriesId: o.seriesId, wholeSeries: true, response } : { seriesId: o.seriesId, occurrenceStart: o.originalStart, response },
+        },
+        // The answer shows at once; the server's (a waitlist place, new seats) replaces it when it arrives.
+        optimisticResponse: {
+          rsvp: {
+            __typename: 'Rsvp',
+            seriesId: o.seriesId,
+            occurrenceStart: wholeSeries ? null : o.originalStart,
+            response,
+            waitlisted: false,
+            waitlistPosition: null,
+          } as MeetingsRsvpMutation['rsvp'],
+        },
+        update: (cache, { data }) => {
+          if (!data) return;
+          cache.modify({
+            id: cache.identify({ __typename: 'MeetingOccurrence', id: o.id }),
+            fields: { viewerRsvp: () => data.rsvp },
+          });
         },
       });
       const saved = result.data?.rsvp;

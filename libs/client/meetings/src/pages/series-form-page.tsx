@@ -323,7 +323,8 @@ function SeriesForm({
             label={t('form.visibility')}
             value={v.visibility}
             onChange={(value) => form.set('visibility', value)}
-            options={VISIBILITIES.map((x) => ({ value: x, label: t(`visibility.${x}`) }))}
+            // "Invited" needs the invitation list, which the form does not edit: it is kept, never offered anew.
+            options={[...VISIBILITIES, ...(series?.visibility === 'invited' ? (['invited'] as const) : [])].map((x) => ({ value: x, label: t(`visibility.${x}`) }))}
           />
         </fieldset>
 
