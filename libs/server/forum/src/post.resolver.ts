@@ -11,6 +11,7 @@ import { ForumLoaderFactory } from './forum.loaders';
 import { toPostType, toThreadType } from './forum.mapper';
 import { ThreadEntity } from './entities/thread.entity';
 import { PostRevisionType } from './graphql/post.type';
+import { ReactionKindEnum } from './forum.enums';
 
 const toType = (found: PostInThread, actor: Actor) => toPostType(found.post, found.thread, found.access, actor);
 
@@ -81,7 +82,12 @@ export class PostResolver {
   async author(@Parent() post: PostType, @Ctx() ctx: RequestContext): Promise<ForumAuthorType | null> {
     if (!post.authorId) return null;
     const m = await ctx.loaders.get(this.accounts).memberById.load(post.authorId);
-    return m ? { id: m.id, name: m.name } : null;
+    return m ? { id: m.id, name: m.name, handle: m.handle } : null;
+  }
+
+  @ResolveField(() => [ReactionKindEnum], { description: 'The kinds of reaction the viewer gave this post (empty for visitors).' })
+  async viewerReactions(@Parent() post: PostType, @Ctx() ctx: RequestContext): Promise<ReactionKindEnum[]> {
+    return (await ctx.loaders.get(this.loaders).viewerReactionsByPostId.load(post.id)) as ReactionKindEnum[];
   }
 
   @ResolveField(() => PostType, { nullable: true, description: 'The quoted post (same thread).' })
@@ -107,7 +113,7 @@ export class PostResolver {
     return Promise.all(
       rows.map(async (r) => {
         const m = await members.load(r.editorId);
-        return { editor: m ? { id: m.id, name: m.name } : null, editedAt: r.createdAt, previousBodyMarkdown: r.previousBodyMarkdown };
+        return { editor: m ? { id: m.id, name: m.name, handle: m.handle } : null, editedAt: r.createdAt, previousBodyMarkdown: r.previousBodyMarkdown };
       }),
     );
   }
