@@ -49,7 +49,9 @@ export function initI18n() {
       load: 'languageOnly',
       // A test keeps every language complete, so a supported language never needs English loaded beside it.
       fallbackLng: (code: string) => (isLocale(code) ? [] : [DEFAULT_LOCALE]),
-      ns: Object.keys(NAMESPACES),
+      // Only the shell's namespaces up front; a page's namespace loads when the page first asks for it
+      // (react-i18next suspends until then), so a forum page never downloads the community strings.
+      ns: ['web', 'ui'],
       defaultNS: 'web',
       detection: {
         order: ['localStorage', 'navigator'],
