@@ -273,9 +273,17 @@ export class ForumService {
   async acceptAnswer(actor: MemberActor, postId: string): Promise<PostInThread> {
     const found = await this.post(actor, postId);
     ForumPolicy.assertCanAcceptAnswer(actor, found.access.group, found.access.viewer, found.thread);
-    if (found.post.deletedAt) throw ForumError.postNotFound();
+    if (!isPublishedRow(found.post)) throw ForumError.postNotFound();
     if (found.post.postNumber === 1) throw AppError.badInput('postId', 'openingPost', 'The opening post cannot be its own thread’s answer; accept a reply.');
-    await this.db.query(`UPDATE forum_threads SET accepted_post_id = $2 WHERE id = $1`, [found.thread.id, postId]);
+    const publish = await this.db.transaction(async (tx) => {
+      const [, changed] = await tx.query(`UPDATE forum_threads SET accepted_post_id = $2 WHERE id = $1 AND accepted_post_id IS DISTINCT FROM $2`, [
+        found.thread.id,
+        postId,
+      ]);
+      if (!changed) return null;
+      return this.hooks.answerAccepted(tx, actor.memberId, { threadId: found.thread.id, postId, groupId: found.access.group.id, postAuthorId: found.post.authorId });
+    });
+    await publish?.();
     return this.post(actor, postId);
   }
 
