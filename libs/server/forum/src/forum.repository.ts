@@ -55,6 +55,8 @@ export const POST_COLUMNS = `p.id, p.thread_id AS "threadId", p.post_number AS "
   p.status, p.hidden_at AS "hiddenAt", p.hidden_by_id AS "hiddenById", p.reaction_counts AS "reactionCounts"`;
 
 const SEARCH_CONFIGS = ['indonesian', 'spanish', 'portuguese', 'english', 'simple'];
+/** Above this many estimated matching posts, search takes the hash-join shape (see `search`). */
+export const SEARCH_BROAD_ROWS = 2000;
 
 @Injectable()
 export class ForumRepository {
@@ -236,27 +238,43 @@ export class ForumRepository {
     // Each candidate is matched with the query stemmed in its own language (or simple): one tsquery per configuration.
     const configs = `SELECT c AS cfg, websearch_to_tsquery(c, ${q}) || websearch_to_tsquery('simple', ${q}) AS tq
                        FROM unnest('{${SEARCH_CONFIGS.join(',')}}'::regconfig[]) c`;
+    const published = `p.deleted_at IS NULL AND p.hidden_at IS NULL AND p.status = 'visible'`;
+    const readable = `t.deleted_at IS NULL AND NOT t.held AND ${conditions.join(' AND ')}`;
+    // Matched again with the query in the row's own language, ranked the same way in both shapes below
+    // (a cursor made with one shape is valid in the other).
+    const rank = `(ts_rank(p.search_vector, qs.tq) + CASE WHEN p.post_number = 1 THEN ts_rank(t.search_vector, qs.tq) ELSE 0 END)::float8`;
+    const ownLanguage = `(p.search_vector @@ qs.tq OR (p.post_number = 1 AND t.search_vector @@ qs.tq))`;
+    // Which shape: PostgreSQL's estimate (from the lexeme statistics ANALYZE keeps) of how many posts match.
+    const [plan] = await this.db.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM forum_posts p WHERE p.search_vector @@ (${any})`, [query]);
+    const estimate = Number(plan['QUERY PLAN'][0].Plan['Plan Rows']);
+    const ranked =
+      estimate > SEARCH_BROAD_ROWS
+        ? // Broad (common words): one pass per GIN index, hash-joined to readable live threads — fetching
+          // tens of thousands of hits one by one by primary key was 2–3× slower.
+          `SELECT p.id, p.thread_id, qs.tq, ${rank} AS rank
+             FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id JOIN forum_groups g ON g.id = t.group_id
+             JOIN queries qs ON qs.cfg = anyam_ts_config(p.language)
+            WHERE p.search_vector @@ (${any}) AND ${published} AND ${readable} AND ${ownLanguage}
+           UNION
+           SELECT p.id, p.thread_id, qs.tq, ${rank}
+             FROM forum_threads t JOIN forum_posts p ON p.thread_id = t.id AND p.post_number = 1 JOIN forum_groups g ON g.id = t.group_id
+             JOIN queries qs ON qs.cfg = anyam_ts_config(p.language)
+            WHERE t.search_vector @@ (${any}) AND ${published} AND ${readable} AND ${ownLanguage}`
+        : // Narrow: the hits' ids from the GIN indexes, then each by primary key (OFFSET 0 keeps these as
+          // per-hit lookups; hashing every thread costs more than a few hundred lookups).
+          `SELECT p.id, p.thread_id, qs.tq, ${rank} AS rank
+             FROM (SELECT p.id FROM forum_posts p WHERE p.search_vector @@ (${any}) AND ${published}
+                   UNION
+                   SELECT p.id FROM forum_threads t JOIN forum_posts p ON p.thread_id = t.id AND p.post_number = 1
+                    WHERE t.search_vector @@ (${any}) AND ${published}) hits
+             CROSS JOIN LATERAL (SELECT * FROM forum_posts p WHERE p.id = hits.id OFFSET 0) p
+             CROSS JOIN LATERAL (SELECT * FROM forum_threads t WHERE t.id = p.thread_id OFFSET 0) t
+             JOIN forum_groups g ON g.id = t.group_id
+             JOIN queries qs ON qs.cfg = anyam_ts_config(p.language)
+            WHERE ${readable} AND ${ownLanguage}`;
     return this.db.query(
-      `WITH hits AS MATERIALIZED (
-         SELECT p.id FROM forum_posts p WHERE p.search_vector @@ (${any}) AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND p.status = 'visible'
-         UNION
-         SELECT p.id FROM forum_threads t JOIN forum_posts p ON p.thread_id = t.id AND p.post_number = 1
-          WHERE t.search_vector @@ (${any}) AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND p.status = 'visible'
-       ), candidates AS MATERIALIZED (
-         SELECT p.id, p.thread_id, anyam_ts_config(p.language) AS cfg,
-                p.search_vector || CASE WHEN p.post_number = 1 THEN t.search_vector ELSE ''::tsvector END AS doc
-           FROM hits
-           -- OFFSET 0 keeps these as per-hit primary-key lookups: the planner cannot see how few hits there are.
-           CROSS JOIN LATERAL (SELECT * FROM forum_posts p WHERE p.id = hits.id OFFSET 0) p
-           CROSS JOIN LATERAL (SELECT * FROM forum_threads t WHERE t.id = p.thread_id AND t.deleted_at IS NULL AND NOT t.held OFFSET 0) t
-           JOIN forum_groups g ON g.id = t.group_id
-          WHERE ${conditions.join(' AND ')}
-       ), queries AS MATERIALIZED (${configs}),
-       ranked AS (
-         SELECT c.id, c.thread_id, qs.tq, ts_rank(c.doc, qs.tq)::float8 AS rank
-           FROM candidates c JOIN queries qs ON qs.cfg = c.cfg
-          WHERE c.doc @@ qs.tq
-       )
+      `WITH queries AS MATERIALIZED (${configs}),
+       ranked AS (${ranked})
        SELECT r.id AS "postId", r.thread_id AS "threadId", r.rank,
               ts_headline(anyam_ts_config(p.language), CASE WHEN p.post_number = 1 THEN t.title || E'\\n' ELSE '' END || p.body_markdown, r.tq,
                           'StartSel=${'\uE000'}, StopSel=${'\uE001'}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS headline
