@@ -257,9 +257,11 @@ export class ForumRepository {
             WHERE p.search_vector @@ (${any}) AND ${published} AND ${readable} AND ${ownLanguage}
            UNION
            SELECT p.id, p.thread_id, qs.tq, ${rank}
-             FROM forum_threads t JOIN forum_posts p ON p.thread_id = t.id AND p.post_number = 1 JOIN forum_groups g ON g.id = t.group_id
+             -- OFFSET 0: one index scan for the title hits, not one per language's query.
+             FROM (SELECT * FROM forum_threads t WHERE t.search_vector @@ (${any}) OFFSET 0) t
+             JOIN forum_posts p ON p.thread_id = t.id AND p.post_number = 1 JOIN forum_groups g ON g.id = t.group_id
              JOIN queries qs ON qs.cfg = anyam_ts_config(p.language)
-            WHERE t.search_vector @@ (${any}) AND ${published} AND ${readable} AND ${ownLanguage}`
+            WHERE ${published} AND ${readable} AND ${ownLanguage}`
         : // Narrow: the hits' ids from the GIN indexes, then each by primary key (OFFSET 0 keeps these as
           // per-hit lookups; hashing every thread costs more than a few hundred lookups).
           `SELECT p.id, p.thread_id, qs.tq, ${rank} AS rank
