@@ -146,6 +146,7 @@ describe('forum: reactions, reading, watching, drafts, mentions and notification
       }
       console.log(`thread list with viewer state, SQL statements per request: 10 items → ${counts[10]}, 50 items → ${counts[50]}`);
       expect(counts[10]).toBe(counts[50]);
+      expect(counts[50]).toBeLessThanOrEqual(4);
 
       const thread = await createThread(t, authors[0], { groupId: seaForum, title: 'Long read', body: 'start' });
       const pageCounts: Record<number, number> = {};
@@ -163,6 +164,7 @@ describe('forum: reactions, reading, watching, drafts, mentions and notification
       }
       console.log(`thread page with viewer state, SQL statements per request: 10 posts → ${pageCounts[10]}, 50 posts → ${pageCounts[50]}`);
       expect(pageCounts[10]).toBe(pageCounts[50]);
+      expect(pageCounts[50]).toBeLessThanOrEqual(6);
     });
   });
 

@@ -29,19 +29,22 @@ export interface ForumLoaders {
   postsPage: DataLoader<PostsPageKey, PostEntity[], string>;
   /** The viewer's reaction kinds per post (empty for visitors, without a query). */
   viewerReactionsByPostId: DataLoader<string, string[]>;
-  /** The viewer's read position per thread and how many published posts come after it. */
-  readStateByThreadId: DataLoader<string, ReadState | null>;
-  viewerWatchesThread: DataLoader<string, boolean>;
+  /**
+   * The viewer's own state per thread in one statement: read position and how many published posts
+   * come after it, whether they watch it, their draft. Null for visitors (no query).
+   */
+  viewerThreadState: DataLoader<string, ViewerThreadState | null>;
   viewerWatchesGroup: DataLoader<string, boolean>;
-  draftByThreadId: DataLoader<string, { body: string; updatedAt: Date } | null>;
   /** Open flags per post, oldest first. */
   openFlagsByPostId: DataLoader<string, FlagRow[]>;
 }
 
-export interface ReadState {
+export interface ViewerThreadState {
   lastReadPostId: string | null;
   readAt: Date | null;
   unreadCount: number;
+  watching: boolean;
+  draft: { body: string; updatedAt: Date } | null;
 }
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
@@ -82,27 +85,40 @@ export class ForumLoaderFactory implements LoaderFactory<ForumLoaders> {
         );
         return ids.map((id) => rows.filter((x) => x.post_id === id).map((x) => x.kind));
       }),
-      readStateByThreadId: new DataLoader(async (ids) => {
+      viewerThreadState: new DataLoader(async (ids) => {
         if (!isMember(actor)) return ids.map(() => null);
-        const rows: { id: string; last_read_post_id: string | null; read_at: Date | null; unread: number }[] = await r.db.query(
+        const rows: {
+          id: string;
+          last_read_post_id: string | null;
+          read_at: Date | null;
+          unread: number;
+          watching: boolean;
+          draft_body: string | null;
+          draft_updated_at: Date | null;
+        }[] = await r.db.query(
           `SELECT tid.id, rd.last_read_post_id, rd.read_at,
                   (SELECT count(*) FROM forum_posts p WHERE p.thread_id = tid.id AND p.post_number > coalesce(rd.last_read_post_number, 0)
-                      AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND p.status = 'visible')::int AS unread
+                      AND p.deleted_at IS NULL AND p.hidden_at IS NULL AND p.status = 'visible')::int AS unread,
+                  EXISTS (SELECT 1 FROM forum_watches w WHERE w.thread_id = tid.id AND w.member_id = $1) AS watching,
+                  d.body AS draft_body, d.updated_at AS draft_updated_at
              FROM unnest($2::uuid[]) AS tid(id)
-             LEFT JOIN forum_thread_reads rd ON rd.thread_id = tid.id AND rd.member_id = $1`,
+             LEFT JOIN forum_thread_reads rd ON rd.thread_id = tid.id AND rd.member_id = $1
+             LEFT JOIN forum_drafts d ON d.thread_id = tid.id AND d.member_id = $1`,
           [actor.memberId, [...ids]],
         );
-        const map = new Map(rows.map((x) => [x.id, { lastReadPostId: x.last_read_post_id, readAt: x.read_at, unreadCount: x.unread }]));
+        const map = new Map(
+          rows.map((x) => [
+            x.id,
+            {
+              lastReadPostId: x.last_read_post_id,
+              readAt: x.read_at,
+              unreadCount: x.unread,
+              watching: x.watching,
+              draft: x.draft_body !== null ? { body: x.draft_body, updatedAt: x.draft_updated_at! } : null,
+            },
+          ]),
+        );
         return ids.map((id) => map.get(id) ?? null);
-      }),
-      viewerWatchesThread: new DataLoader(async (ids) => {
-        if (!isMember(actor)) return ids.map(() => false);
-        const rows: { thread_id: string }[] = await r.db.query(`SELECT thread_id FROM forum_watches WHERE member_id = $1 AND thread_id = ANY($2::uuid[])`, [
-          actor.memberId,
-          [...ids],
-        ]);
-        const set = new Set(rows.map((x) => x.thread_id));
-        return ids.map((id) => set.has(id));
       }),
       viewerWatchesGroup: new DataLoader(async (ids) => {
         if (!isMember(actor)) return ids.map(() => false);
@@ -112,15 +128,6 @@ export class ForumLoaderFactory implements LoaderFactory<ForumLoaders> {
         ]);
         const set = new Set(rows.map((x) => x.group_id));
         return ids.map((id) => set.has(id));
-      }),
-      draftByThreadId: new DataLoader(async (ids) => {
-        if (!isMember(actor)) return ids.map(() => null);
-        const rows: { thread_id: string; body: string; updated_at: Date }[] = await r.db.query(
-          `SELECT thread_id, body, updated_at FROM forum_drafts WHERE member_id = $1 AND thread_id = ANY($2::uuid[])`,
-          [actor.memberId, [...ids]],
-        );
-        const map = new Map(rows.map((x) => [x.thread_id, { body: x.body, updatedAt: x.updated_at }]));
-        return ids.map((id) => map.get(id) ?? null);
       }),
       openFlagsByPostId: new DataLoader(async (ids) => {
         const rows: FlagRow[] = await r.db.query(

@@ -121,33 +121,33 @@ export class ThreadResolver {
 
   @ResolveField(() => Int, { nullable: true, description: 'Published posts after the viewer’s read position (all of them if never opened); null for visitors.' })
   async unreadCount(@Parent() thread: ThreadType, @Ctx() ctx: RequestContext): Promise<number | null> {
-    const state = await ctx.loaders.get(this.loaders).readStateByThreadId.load(thread.id);
+    const state = await ctx.loaders.get(this.loaders).viewerThreadState.load(thread.id);
     return state ? state.unreadCount : null;
   }
 
   @ResolveField(() => ID, { nullable: true, description: 'The last post the viewer has read (markThreadRead); null if never opened.' })
   async lastReadPostId(@Parent() thread: ThreadType, @Ctx() ctx: RequestContext): Promise<string | null> {
-    return (await ctx.loaders.get(this.loaders).readStateByThreadId.load(thread.id))?.lastReadPostId ?? null;
+    return (await ctx.loaders.get(this.loaders).viewerThreadState.load(thread.id))?.lastReadPostId ?? null;
   }
 
   @ResolveField(() => GraphQLISODateTime, { nullable: true, description: 'When the viewer last read further in this thread (their last visit).' })
   async lastReadAt(@Parent() thread: ThreadType, @Ctx() ctx: RequestContext): Promise<Date | null> {
-    return (await ctx.loaders.get(this.loaders).readStateByThreadId.load(thread.id))?.readAt ?? null;
+    return (await ctx.loaders.get(this.loaders).viewerThreadState.load(thread.id))?.readAt ?? null;
   }
 
   @ResolveField(() => Boolean, { description: 'There are posts the viewer has not read since their last visit (always false for visitors).' })
   async newSinceLastVisit(@Parent() thread: ThreadType, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return ((await ctx.loaders.get(this.loaders).readStateByThreadId.load(thread.id))?.unreadCount ?? 0) > 0;
+    return ((await ctx.loaders.get(this.loaders).viewerThreadState.load(thread.id))?.unreadCount ?? 0) > 0;
   }
 
   @ResolveField(() => Boolean, { description: 'The viewer watches this thread.' })
   async viewerWatching(@Parent() thread: ThreadType, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return ctx.loaders.get(this.loaders).viewerWatchesThread.load(thread.id);
+    return (await ctx.loaders.get(this.loaders).viewerThreadState.load(thread.id))?.watching ?? false;
   }
 
   @ResolveField(() => DraftType, { nullable: true, description: 'The viewer’s saved reply draft (saveDraft); cleared when they post.' })
   async draft(@Parent() thread: ThreadType, @Ctx() ctx: RequestContext): Promise<DraftType | null> {
-    return ctx.loaders.get(this.loaders).draftByThreadId.load(thread.id);
+    return (await ctx.loaders.get(this.loaders).viewerThreadState.load(thread.id))?.draft ?? null;
   }
 
   @ResolveField(() => [String], { description: 'Theme keys.' })
