@@ -5,13 +5,19 @@
  * Opens `url` in a fresh page of `browser` (its own context: no cache, no cookies unless `prepare` signs in),
  * waits until the network has been quiet for `quietMs` after `ready(page)` resolves, and returns
  * `{ total, byType: { Document, Script, Stylesheet, Fetch, … }, requests, list: [{ url, type, bytes }] }` in bytes.
- * `prepare(page)` runs first (e.g. to sign in); its requests are not counted, and the cache is cleared after it.
+ * `prepare(page)` runs first in a page of its own (e.g. to sign in); its requests are not counted, and the
+ * cache is cleared after it.
  */
 export async function firstLoadBytes(browser, url, { ready, prepare, viewport = { width: 360, height: 760 }, quietMs = 800 } = {}) {
   const context = await browser.newContext({ locale: 'en-GB', viewport });
+  if (prepare) {
+    const first = await context.newPage();
+    await prepare(first);
+    await first.waitForLoadState('networkidle');
+    await first.close();
+  }
   const page = await context.newPage();
   try {
-    if (prepare) await prepare(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.clearBrowserCache');

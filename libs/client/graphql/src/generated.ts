@@ -57,6 +57,25 @@ export type EditPostInput = {
   postId: string;
 };
 
+/** HIDE: hide the flagged post (readers see a placeholder); DISMISS: keep it. */
+export type FlagResolution =
+  | 'DISMISS'
+  | 'HIDE';
+
+/** OPEN: waits for a moderator; HIDDEN: the post was hidden; DISMISSED: kept. */
+export type FlagStatus =
+  | 'DISMISSED'
+  | 'HIDDEN'
+  | 'OPEN';
+
+/** THREAD_MOVED is sent to both the group the thread left and the one it joined. */
+export type GroupActivityKind =
+  | 'POST_ADDED'
+  | 'THREAD_CREATED'
+  | 'THREAD_LOCKED'
+  | 'THREAD_MOVED'
+  | 'THREAD_UNLOCKED';
+
 export type GroupFilter = {
   hubId?: string | null | undefined;
   kind?: GroupKind | null | undefined;
@@ -106,6 +125,29 @@ export type MemberFilter = {
   /** Matches names. */
   search?: string | null | undefined;
 };
+
+/** HELD: a first post waiting for approval; FLAGGED: a post with open flags. */
+export type ModerationItemKind =
+  | 'FLAGGED'
+  | 'HELD';
+
+export type NotificationSettingsInput = {
+  /** Receive the daily e-mail digest. */
+  emailDigest?: boolean | null | undefined;
+};
+
+/** VISIBLE: published; HELD: waits for a moderator (a new member’s first post in a group that holds them); REJECTED: a moderator declined it (only its author sees it). */
+export type PostStatus =
+  | 'HELD'
+  | 'REJECTED'
+  | 'VISIBLE';
+
+/** The fixed set of reactions; a member gives each kind at most once per post. */
+export type ReactionKind =
+  | 'INSIGHTFUL'
+  | 'LIKE'
+  | 'QUESTION'
+  | 'THANKS';
 
 export type SearchFilter = {
   groupId?: string | null | undefined;
@@ -430,18 +472,18 @@ export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type RegionsQuery = { regions: Array<{ id: string, slug: string, name: string, description: string, timeZone: string, alliances: Array<{ id: string, slug: string, name: string }>, hubs: Array<{ id: string, slug: string, name: string }> }> };
 
-export type ForumGroupSummaryFragment = { id: string, slug: string, name: string, description: string, kind: GroupKind, visibility: GroupVisibility, defaultLanguage: string, regionId: string | null, hubId: string | null, viewerCanPost: boolean };
+export type ForumGroupSummaryFragment = { id: string, slug: string, name: string, description: string, kind: GroupKind, visibility: GroupVisibility, defaultLanguage: string, regionId: string | null, hubId: string | null, viewerCanPost: boolean, viewerCanModerate: boolean, viewerWatching: boolean, threadCount: number };
 
-export type ForumThreadRowFragment = { id: string, title: string, language: string, pinned: boolean, locked: boolean, acceptedPostId: string | null, replyCount: number, lastActivityAt: string, createdAt: string, author: { id: string, name: string } | null, lastPoster: { id: string, name: string } | null };
+export type ForumThreadRowFragment = { id: string, title: string, language: string, pinned: boolean, locked: boolean, acceptedPostId: string | null, replyCount: number, reactionCount: number, lastActivityAt: string, createdAt: string, held: boolean, unreadCount: number | null, newSinceLastVisit: boolean, author: { id: string, name: string } | null, lastPoster: { id: string, name: string } | null };
 
-export type ForumPostFragment = { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, author: { id: string, name: string } | null };
+export type ForumPostFragment = { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, viewerCanReact: boolean, viewerCanFlag: boolean, viewerCanModerate: boolean, viewerReactions: Array<ReactionKind>, hidden: boolean, status: PostStatus, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, name: string, handle: string } | null };
 
 export type ForumGroupQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type ForumGroupQuery = { group: { id: string, slug: string, name: string, description: string, kind: GroupKind, visibility: GroupVisibility, defaultLanguage: string, regionId: string | null, hubId: string | null, viewerCanPost: boolean } };
+export type ForumGroupQuery = { group: { id: string, slug: string, name: string, description: string, kind: GroupKind, visibility: GroupVisibility, defaultLanguage: string, regionId: string | null, hubId: string | null, viewerCanPost: boolean, viewerCanModerate: boolean, viewerWatching: boolean, threadCount: number } };
 
 export type ForumThreadsQueryVariables = Exact<{
   groupId: string;
@@ -451,7 +493,7 @@ export type ForumThreadsQueryVariables = Exact<{
 }>;
 
 
-export type ForumThreadsQuery = { threads: { edges: Array<{ cursor: string, node: { id: string, title: string, language: string, pinned: boolean, locked: boolean, acceptedPostId: string | null, replyCount: number, lastActivityAt: string, createdAt: string, author: { id: string, name: string } | null, lastPoster: { id: string, name: string } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type ForumThreadsQuery = { threads: { edges: Array<{ cursor: string, node: { id: string, title: string, language: string, pinned: boolean, locked: boolean, acceptedPostId: string | null, replyCount: number, reactionCount: number, lastActivityAt: string, createdAt: string, held: boolean, unreadCount: number | null, newSinceLastVisit: boolean, author: { id: string, name: string } | null, lastPoster: { id: string, name: string } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type ForumGroupsQueryVariables = Exact<{
   filter?: GroupFilter | null | undefined;
@@ -460,7 +502,16 @@ export type ForumGroupsQueryVariables = Exact<{
 }>;
 
 
-export type ForumGroupsQuery = { regions: Array<{ id: string, slug: string, name: string }>, groups: { edges: Array<{ cursor: string, node: { id: string, slug: string, name: string, description: string, kind: GroupKind, visibility: GroupVisibility, defaultLanguage: string, regionId: string | null, hubId: string | null, viewerCanPost: boolean } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type ForumGroupsQuery = { regions: Array<{ id: string, slug: string, name: string }>, groups: { edges: Array<{ cursor: string, node: { id: string, slug: string, name: string, description: string, kind: GroupKind, visibility: GroupVisibility, defaultLanguage: string, regionId: string | null, hubId: string | null, viewerCanPost: boolean, viewerCanModerate: boolean, viewerWatching: boolean, threadCount: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type ForumModerationQueueQueryVariables = Exact<{
+  groupId: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ForumModerationQueueQuery = { moderationQueue: { edges: Array<{ cursor: string, node: { kind: ModerationItemKind, since: string, thread: { id: string, title: string, language: string }, post: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, viewerCanReact: boolean, viewerCanFlag: boolean, viewerCanModerate: boolean, viewerReactions: Array<ReactionKind>, hidden: boolean, status: PostStatus, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, name: string, handle: string } | null }, flags: Array<{ id: string, reason: string, createdAt: string, status: FlagStatus, reporter: { id: string, name: string } | null }> } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type ForumPinThreadMutationVariables = Exact<{
   threadId: string;
@@ -478,40 +529,97 @@ export type ForumLockThreadMutationVariables = Exact<{
 
 export type ForumLockThreadMutation = { lockThread: { id: string, locked: boolean, viewerCanReply: boolean } };
 
+export type ForumMoveThreadMutationVariables = Exact<{
+  threadId: string;
+  groupId: string;
+}>;
+
+
+export type ForumMoveThreadMutation = { moveThread: { id: string, group: { id: string, slug: string, name: string } } };
+
+export type ForumFlagPostMutationVariables = Exact<{
+  postId: string;
+  reason: string;
+}>;
+
+
+export type ForumFlagPostMutation = { flagPost: { id: string, status: FlagStatus } };
+
+export type ForumHidePostMutationVariables = Exact<{
+  postId: string;
+}>;
+
+
+export type ForumHidePostMutation = { hidePost: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, viewerCanReact: boolean, viewerCanFlag: boolean, viewerCanModerate: boolean, viewerReactions: Array<ReactionKind>, hidden: boolean, status: PostStatus, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, name: string, handle: string } | null } };
+
+export type ForumRestorePostMutationVariables = Exact<{
+  postId: string;
+}>;
+
+
+export type ForumRestorePostMutation = { restorePost: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, viewerCanReact: boolean, viewerCanFlag: boolean, viewerCanModerate: boolean, viewerReactions: Array<ReactionKind>, hidden: boolean, status: PostStatus, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, name: string, handle: string } | null } };
+
+export type ForumApprovePostMutationVariables = Exact<{
+  postId: string;
+}>;
+
+
+export type ForumApprovePostMutation = { approvePost: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, viewerCanReact: boolean, viewerCanFlag: boolean, viewerCanModerate: boolean, viewerReactions: Array<ReactionKind>, hidden: boolean, status: PostStatus, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, name: string, handle: string } | null } };
+
+export type ForumRejectPostMutationVariables = Exact<{
+  postId: string;
+}>;
+
+
+export type ForumRejectPostMutation = { rejectPost: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, viewerCanReact: boolean, viewerCanFlag: boolean, viewerCanModerate: boolean, viewerReactions: Array<ReactionKind>, hidden: boolean, status: PostStatus, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, name: string, handle: string } | null } };
+
+export type ForumResolveFlagMutationVariables = Exact<{
+  flagId: string;
+  resolution: FlagResolution;
+}>;
+
+
+export type ForumResolveFlagMutation = { resolveFlag: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, viewerCanReact: boolean, viewerCanFlag: boolean, viewerCanModerate: boolean, viewerReactions: Array<ReactionKind>, hidden: boolean, status: PostStatus, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, name: string, handle: string } | null } };
+
+export type ForumMoveTargetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ForumMoveTargetsQuery = { groups: { edges: Array<{ node: { id: string, name: string, viewerCanModerate: boolean } }> } };
+
 export type ForumCreateThreadMutationVariables = Exact<{
   input: CreateThreadInput;
 }>;
 
 
-export type ForumCreateThreadMutation = { createThread: { id: string, title: string, language: string, pinned: boolean, locked: boolean, acceptedPostId: string | null, replyCount: number, lastActivityAt: string, createdAt: string, author: { id: string, name: string } | null, lastPoster: { id: string, name: string } | null } };
+export type ForumCreateThreadMutation = { createThread: { id: string, title: string, language: string, pinned: boolean, locked: boolean, acceptedPostId: string | null, replyCount: number, reactionCount: number, lastActivityAt: string, createdAt: string, held: boolean, unreadCount: number | null, newSinceLastVisit: boolean, author: { id: string, name: string } | null, lastPoster: { id: string, name: string } | null } };
 
 export type ForumCreatePostMutationVariables = Exact<{
   input: CreatePostInput;
 }>;
 
 
-export type ForumCreatePostMutation = { createPost: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, author: { id: string, name: string } | null } };
+export type ForumCreatePostMutation = { createPost: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, viewerCanReact: boolean, viewerCanFlag: boolean, viewerCanModerate: boolean, viewerReactions: Array<ReactionKind>, hidden: boolean, status: PostStatus, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, name: string, handle: string } | null } };
 
 export type ForumAcceptAnswerMutationVariables = Exact<{
   postId: string;
 }>;
 
 
-export type ForumAcceptAnswerMutation = { acceptAnswer: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, thread: { id: string, acceptedPostId: string | null }, author: { id: string, name: string } | null } };
+export type ForumAcceptAnswerMutation = { acceptAnswer: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, viewerCanReact: boolean, viewerCanFlag: boolean, viewerCanModerate: boolean, viewerReactions: Array<ReactionKind>, hidden: boolean, status: PostStatus, thread: { id: string, acceptedPostId: string | null }, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, name: string, handle: string } | null } };
 
 export type ForumEditPostMutationVariables = Exact<{
   input: EditPostInput;
 }>;
 
 
-export type ForumEditPostMutation = { editPost: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, author: { id: string, name: string } | null } };
+export type ForumEditPostMutation = { editPost: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, viewerCanReact: boolean, viewerCanFlag: boolean, viewerCanModerate: boolean, viewerReactions: Array<ReactionKind>, hidden: boolean, status: PostStatus, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, name: string, handle: string } | null } };
 
 export type ForumDeletePostMutationVariables = Exact<{
   postId: string;
 }>;
 
 
-export type ForumDeletePostMutation = { deletePost: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, thread: { id: string, replyCount: number, acceptedPostId: string | null }, author: { id: string, name: string } | null } };
+export type ForumDeletePostMutation = { deletePost: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, viewerCanReact: boolean, viewerCanFlag: boolean, viewerCanModerate: boolean, viewerReactions: Array<ReactionKind>, hidden: boolean, status: PostStatus, thread: { id: string, replyCount: number, acceptedPostId: string | null }, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, name: string, handle: string } | null } };
 
 export type ForumPostHistoryQueryVariables = Exact<{
   threadId: string;
@@ -520,6 +628,61 @@ export type ForumPostHistoryQueryVariables = Exact<{
 
 
 export type ForumPostHistoryQuery = { thread: { id: string, posts: { edges: Array<{ node: { id: string, revisions: Array<{ editedAt: string, previousBodyMarkdown: string, editor: { id: string, name: string } | null }> } }> } } };
+
+export type ForumReactMutationVariables = Exact<{
+  postId: string;
+  kind: ReactionKind;
+}>;
+
+
+export type ForumReactMutation = { react: { id: string, viewerReactions: Array<ReactionKind>, reactions: Array<{ kind: ReactionKind, count: number }> } };
+
+export type ForumUnreactMutationVariables = Exact<{
+  postId: string;
+  kind: ReactionKind;
+}>;
+
+
+export type ForumUnreactMutation = { unreact: { id: string, viewerReactions: Array<ReactionKind>, reactions: Array<{ kind: ReactionKind, count: number }> } };
+
+export type ForumMarkThreadReadMutationVariables = Exact<{
+  threadId: string;
+  postId: string;
+}>;
+
+
+export type ForumMarkThreadReadMutation = { markThreadRead: { id: string, lastReadPostId: string | null, unreadCount: number | null, newSinceLastVisit: boolean } };
+
+export type ForumWatchMutationVariables = Exact<{
+  threadId?: string | null | undefined;
+  groupId?: string | null | undefined;
+}>;
+
+
+export type ForumWatchMutation = { watch: { thread: { id: string, viewerWatching: boolean } | null, group: { id: string, viewerWatching: boolean } | null } };
+
+export type ForumUnwatchMutationVariables = Exact<{
+  threadId?: string | null | undefined;
+  groupId?: string | null | undefined;
+}>;
+
+
+export type ForumUnwatchMutation = { unwatch: { thread: { id: string, viewerWatching: boolean } | null, group: { id: string, viewerWatching: boolean } | null } };
+
+export type ForumSaveDraftMutationVariables = Exact<{
+  threadId: string;
+  body: string;
+}>;
+
+
+export type ForumSaveDraftMutation = { saveDraft: { body: string, updatedAt: string } | null };
+
+export type ForumGroupActivitySubscriptionVariables = Exact<{
+  groupId: string;
+}>;
+
+
+export type ForumGroupActivitySubscription = { groupActivity: { kind: GroupActivityKind, groupId: string, threadId: string, thread: { id: string, title: string, language: string, pinned: boolean, locked: boolean, acceptedPostId: string | null, replyCount: number, reactionCount: number, lastActivityAt: string, createdAt: string, held: boolean, unreadCount: number | null, newSinceLastVisit: boolean, author: { id: string, name: string } | null, lastPoster: { id: string, name: string } | null } | null } };
 
 export type ForumSearchQueryVariables = Exact<{
   query: string;
@@ -538,14 +701,55 @@ export type ForumThreadQueryVariables = Exact<{
 }>;
 
 
-export type ForumThreadQuery = { thread: { archived: boolean, viewerCanReply: boolean, viewerCanAcceptAnswer: boolean, viewerCanModerate: boolean, id: string, title: string, language: string, pinned: boolean, locked: boolean, acceptedPostId: string | null, replyCount: number, lastActivityAt: string, createdAt: string, group: { id: string, slug: string, name: string }, posts: { edges: Array<{ cursor: string, node: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, author: { id: string, name: string } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } }, author: { id: string, name: string } | null, lastPoster: { id: string, name: string } | null } };
+export type ForumThreadQuery = { thread: { archived: boolean, viewerCanReply: boolean, viewerCanAcceptAnswer: boolean, viewerCanModerate: boolean, viewerWatching: boolean, lastReadPostId: string | null, id: string, title: string, language: string, pinned: boolean, locked: boolean, acceptedPostId: string | null, replyCount: number, reactionCount: number, lastActivityAt: string, createdAt: string, held: boolean, unreadCount: number | null, newSinceLastVisit: boolean, draft: { body: string, updatedAt: string } | null, group: { id: string, slug: string, name: string }, posts: { edges: Array<{ cursor: string, node: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, viewerCanReact: boolean, viewerCanFlag: boolean, viewerCanModerate: boolean, viewerReactions: Array<ReactionKind>, hidden: boolean, status: PostStatus, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, name: string, handle: string } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } }, author: { id: string, name: string } | null, lastPoster: { id: string, name: string } | null } };
 
 export type ForumPostAddedSubscriptionVariables = Exact<{
   threadId: string;
 }>;
 
 
-export type ForumPostAddedSubscription = { postAdded: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, author: { id: string, name: string } | null } };
+export type ForumPostAddedSubscription = { postAdded: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, viewerCanReact: boolean, viewerCanFlag: boolean, viewerCanModerate: boolean, viewerReactions: Array<ReactionKind>, hidden: boolean, status: PostStatus, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, name: string, handle: string } | null } };
+
+export type NotificationItemFragment = { id: string, kind: string, url: string, createdAt: string, readAt: string | null, data: Array<{ key: string, value: string | null }>, actor: { id: string, name: string } | null };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationAddedSubscription = { notificationAdded: { id: string, kind: string, url: string, createdAt: string, readAt: string | null, data: Array<{ key: string, value: string | null }>, actor: { id: string, name: string } | null } };
+
+export type NotificationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  unreadOnly?: boolean | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { unreadNotificationCount: number, notifications: { edges: Array<{ cursor: string, node: { id: string, kind: string, url: string, createdAt: string, readAt: string | null, data: Array<{ key: string, value: string | null }>, actor: { id: string, name: string } | null } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string> | string | null | undefined;
+  all?: boolean | null | undefined;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type NotificationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationSettingsQuery = { notificationSettings: { emailDigest: boolean } };
+
+export type UpdateNotificationSettingsMutationVariables = Exact<{
+  input: NotificationSettingsInput;
+}>;
+
+
+export type UpdateNotificationSettingsMutation = { updateNotificationSettings: { emailDigest: boolean } };
 
 export * from './operations/AcceptInvitation';
 export * from './operations/Alliance';
@@ -553,22 +757,38 @@ export * from './operations/ChangePassword';
 export * from './operations/DecideHubJoinRequest';
 export * from './operations/DirectoryMember';
 export * from './operations/ForumAcceptAnswer';
+export * from './operations/ForumApprovePost';
 export * from './operations/ForumCreatePost';
 export * from './operations/ForumCreateThread';
 export * from './operations/ForumDeletePost';
 export * from './operations/ForumEditPost';
+export * from './operations/ForumFlagPost';
 export * from './operations/ForumGroup';
+export * from './operations/ForumGroupActivity';
 export * from './operations/ForumGroupSummaryFragment';
 export * from './operations/ForumGroups';
+export * from './operations/ForumHidePost';
 export * from './operations/ForumLockThread';
+export * from './operations/ForumMarkThreadRead';
+export * from './operations/ForumModerationQueue';
+export * from './operations/ForumMoveTargets';
+export * from './operations/ForumMoveThread';
 export * from './operations/ForumPinThread';
 export * from './operations/ForumPostAdded';
 export * from './operations/ForumPostFragment';
 export * from './operations/ForumPostHistory';
+export * from './operations/ForumReact';
+export * from './operations/ForumRejectPost';
+export * from './operations/ForumResolveFlag';
+export * from './operations/ForumRestorePost';
+export * from './operations/ForumSaveDraft';
 export * from './operations/ForumSearch';
 export * from './operations/ForumThread';
 export * from './operations/ForumThreadRowFragment';
 export * from './operations/ForumThreads';
+export * from './operations/ForumUnreact';
+export * from './operations/ForumUnwatch';
+export * from './operations/ForumWatch';
 export * from './operations/Hub';
 export * from './operations/HubCardFragment';
 export * from './operations/HubEdit';
@@ -579,6 +799,7 @@ export * from './operations/InvitationPreview';
 export * from './operations/InviteMember';
 export * from './operations/JoinHub';
 export * from './operations/LeaveHub';
+export * from './operations/MarkNotificationsRead';
 export * from './operations/Me';
 export * from './operations/MeUpdated';
 export * from './operations/MemberFieldsFragment';
@@ -586,6 +807,10 @@ export * from './operations/MemberFilterOptions';
 export * from './operations/Members';
 export * from './operations/MyAccessibility';
 export * from './operations/MyCommunityProfile';
+export * from './operations/NotificationAdded';
+export * from './operations/NotificationItemFragment';
+export * from './operations/NotificationSettings';
+export * from './operations/Notifications';
 export * from './operations/Organisation';
 export * from './operations/OrganisationEdit';
 export * from './operations/RefreshSession';
@@ -597,7 +822,9 @@ export * from './operations/SignIn';
 export * from './operations/SignOut';
 export * from './operations/SignUp';
 export * from './operations/ThemeFieldsFragment';
+export * from './operations/UnreadNotificationCount';
 export * from './operations/UpdateHub';
 export * from './operations/UpdateMemberProfile';
+export * from './operations/UpdateNotificationSettings';
 export * from './operations/UpdateOrganisation';
 export * from './operations/UpdateProfile';
