@@ -330,8 +330,8 @@ export class ForumService {
       if (!thread) throw ForumError.threadNotFound();
       ForumPolicy.assertCanReply(actor, found.access.group, found.access.viewer, thread);
       if (input.quotePostId) {
-        const [quoted] = await tx.query(`SELECT thread_id FROM forum_posts WHERE id = $1`, [input.quotePostId]);
-        if (!quoted || quoted.thread_id !== thread.id) throw ForumError.quoteElsewhere();
+        const [quoted] = await tx.query(`SELECT thread_id, status FROM forum_posts WHERE id = $1`, [input.quotePostId]);
+        if (!quoted || quoted.thread_id !== thread.id || quoted.status !== 'visible') throw ForumError.quoteElsewhere();
       }
       const held = await this.mustHold(tx, actor, found.access);
       const [inserted] = await tx.query(

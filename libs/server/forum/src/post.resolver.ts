@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Permission } from '@anyam/shared/domain';
-import { Actor, Ctx, CurrentActor, MemberActor, Public, PUB_SUB, PubSubEngine, RequestContext, RequirePermission } from '@anyam/server/core';
+import { Actor, Ctx, CurrentActor, isMember, MemberActor, Public, PUB_SUB, PubSubEngine, RequestContext, RequirePermission } from '@anyam/server/core';
 import { AccountsLoaderFactory } from '@anyam/server/accounts';
 import { PostType } from './graphql/post.type';
 import { ForumAuthorType, ThreadType } from './graphql/thread.type';
@@ -12,6 +12,7 @@ import { toPostType, toThreadType } from './forum.mapper';
 import { ThreadEntity } from './entities/thread.entity';
 import { PostRevisionType } from './graphql/post.type';
 import { ReactionKindEnum } from './forum.enums';
+import { ForumPolicy } from './forum.policy';
 
 const toType = (found: PostInThread, actor: Actor) => toPostType(found.post, found.thread, found.access, actor);
 
@@ -94,7 +95,11 @@ export class PostResolver {
   async quotePost(@Parent() post: PostType, @Ctx() ctx: RequestContext): Promise<PostType | null> {
     if (!post.quotePostId) return null;
     const quoted = await ctx.loaders.get(this.loaders).postById.load(post.quotePostId);
-    return quoted && quoted.threadId === post.threadId ? toPostType(quoted, post.thread, post.access, ctx.actor) : null;
+    if (!quoted || quoted.threadId !== post.threadId) return null;
+    // A held or rejected post is shown only to its author (and held ones to moderators), quoted or not.
+    const own = isMember(ctx.actor) && quoted.authorId === ctx.actor.memberId;
+    if (quoted.status !== 'visible' && !own && !(quoted.status === 'held' && ForumPolicy.canModerateGroup(ctx.actor, post.access.group, post.access.viewer))) return null;
+    return toPostType(quoted, post.thread, post.access, ctx.actor);
   }
 
   @ResolveField(() => ThreadType)
