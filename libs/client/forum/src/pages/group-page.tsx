@@ -97,12 +97,12 @@ export default function ForumGroupPage() {
         <Link to="/forum">{t('group.breadcrumb')}</Link>
       </p>
       <PageHeading>{g.name}</PageHeading>
-      <p className="an-forum-meta">{t('group.threadCount', { count: g.threadCount })}</p>
       {g.description && (
         <p className="an-lead" lang={g.defaultLanguage}>
           {g.description}
         </p>
       )}
+      <p className="an-forum-meta">{t('group.threadCount', { count: g.threadCount })}</p>
       <div className="an-actions">
         {g.viewerCanPost ? (
           <Link to={`/forum/${g.slug}/new`} appearance="button-primary">
@@ -115,18 +115,14 @@ export default function ForumGroupPage() {
             </Link>
           )
         )}
+        {member && <WatchButton groupId={g.id} watching={g.viewerWatching} />}
+        {member && g.viewerCanModerate && (
+          <Link to={`/forum/${g.slug}/moderation`} appearance="button-secondary">
+            <ShieldCheck className="an-icon" aria-hidden="true" focusable="false" />
+            {t('queue.link')}
+          </Link>
+        )}
       </div>
-      {member && (
-        <div className="an-forum-group-tools">
-          <WatchButton groupId={g.id} watching={g.viewerWatching} />
-          {g.viewerCanModerate && (
-            <Link to={`/forum/${g.slug}/moderation`} appearance="button-secondary">
-              <ShieldCheck className="an-icon" aria-hidden="true" focusable="false" />
-              {t('queue.link')}
-            </Link>
-          )}
-        </div>
-      )}
       <SearchBox id="forum-group-search" />
       <section aria-labelledby="forum-threads" className="an-forum-section">
         <div className="an-forum-list-head">
