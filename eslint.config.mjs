@@ -46,6 +46,7 @@ export default tseslint.config(
       'tmp/**',
       'tests/e2e/artifacts/**',
       'libs/client/graphql/src/generated.ts',
+      'libs/client/graphql/src/operations/**',
       '**/*.generated.ts',
     ],
   },

@@ -28,6 +28,7 @@ const config: CodegenConfig = {
         defaultScalarType: 'unknown',
         avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
       },
+      hooks: { afterOneFileWrite: ['node apps/web/codegen/split-operations.cjs'] },
     },
   },
 };

@@ -1,7 +1,9 @@
 import react from '@vitejs/plugin-react';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const workspace = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,10 +19,47 @@ const alias = Object.fromEntries(
     .map(([name, [target]]) => [name, `${workspace}/${target}`]),
 );
 
+/**
+ * Writes `<asset>.br` beside every script and stylesheet, compressed once at build time with Brotli's best
+ * quality (11): ≈ 14 % smaller than what the server's on-the-fly compression (quality 4) sends. The API
+ * serves the `.br` twin to browsers that accept it (apps/api/src/bootstrap.ts).
+ */
+function precompress(): Plugin {
+  return {
+    name: 'anyam-precompress',
+    apply: 'build',
+    writeBundle(options) {
+      const dir = path.join(options.dir ?? '', 'assets');
+      for (const name of readdirSync(dir)) {
+        if (!/\.(js|css|json|svg)$/.test(name)) continue;
+        const data = readFileSync(path.join(dir, name));
+        if (data.length < 1024) continue;
+        const br = brotliCompressSync(data, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+        });
+        writeFileSync(path.join(dir, `${name}.br`), br);
+      }
+    },
+  };
+}
+
+// Fewer, larger chunks: each response costs ≈ 1 KB of headers on HTTP/1.1, so thirty 2 KB chunks cost as much
+// as their content. Everything lazy stays lazy (graphql-ws, markdown-it, other pages, other languages).
+const LAZY_VENDOR = /node_modules[\\/](graphql|graphql-ws|markdown-it|linkify-it|mdurl|uc\.micro|punycode\.js|entities)[\\/]|@apollo[\\/]client[\\/]link[\\/]subscriptions/;
+const CHUNK_GROUPS = [
+  // Libraries every page needs (React, Apollo, router, i18next) and the shell's own code.
+  { name: 'vendor', test: (id: string) => id.includes('node_modules') && !LAZY_VENDOR.test(id) && !id.includes('lucide-react'), priority: 3, includeDependenciesRecursively: false },
+  { name: 'icons', test: /lucide-react/, priority: 2 },
+  // The shared client libraries (components, session, API client; not the pages or per-operation documents).
+  { name: 'app', test: /libs[\\/]client[\\/](ui|account|graphql[\\/]src[\\/](?!operations))(?![^]*pages)[^]*\.tsx?$/, priority: 2 },
+  // What the forum pages share: components, helpers and the forum's documents (not its pages or strings).
+  { name: 'forum', test: /libs[\\/]client[\\/]forum[\\/]src[\\/](?!pages|locales)[^]*\.tsx?$|operations[\\/]Forum\w+\.ts$/, priority: 1 },
+];
+
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     // Exact matches only, so "@anyam/client/ui" never swallows a deeper path.
     alias: Object.entries(alias).map(([find, replacement]) => ({
@@ -35,6 +74,9 @@ export default defineConfig({
     sourcemap: false,
     assetsInlineLimit: 0,
     reportCompressedSize: true,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: CHUNK_GROUPS }, strictExecutionOrder: true },
+    },
   },
   server: {
     port: 4200,

@@ -20,7 +20,14 @@ import {
   RegionPage,
   RegionsPage,
 } from '@anyam/client/community';
-import { ForumGroupPage, ForumGroupsPage, ForumNewThreadPage, ForumSearchPage, ForumThreadPage } from '@anyam/client/forum';
+import {
+  ForumGroupPage,
+  ForumGroupsPage,
+  ForumModerationPage,
+  ForumNewThreadPage,
+  ForumSearchPage,
+  ForumThreadPage,
+} from '@anyam/client/forum';
 import {
   CalendarFeedsPage,
   MeetingOccurrencePage,
@@ -28,6 +35,7 @@ import {
   MeetingsCalendarPage,
   MyMeetingsPage,
 } from '@anyam/client/meetings';
+import { NotificationSettingsPage, NotificationsPage } from '@anyam/client/notifications';
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { BootSkeleton } from './boot-skeleton';
@@ -107,10 +115,34 @@ export function App() {
         <Route path="forum/t/:threadId" element={<ForumThreadPage />} />
         <Route path="forum/:groupSlug" element={<ForumGroupPage />} />
         <Route
+          path="forum/:groupSlug/moderation"
+          element={
+            <RequireMember>
+              <ForumModerationPage />
+            </RequireMember>
+          }
+        />
+        <Route
           path="forum/:groupSlug/new"
           element={
             <RequireMember>
               <ForumNewThreadPage />
+            </RequireMember>
+          }
+        />
+        <Route
+          path="notifications"
+          element={
+            <RequireMember>
+              <NotificationsPage />
+            </RequireMember>
+          }
+        />
+        <Route
+          path="notifications/settings"
+          element={
+            <RequireMember>
+              <NotificationSettingsPage />
             </RequireMember>
           }
         />

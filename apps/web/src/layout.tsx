@@ -7,6 +7,7 @@ import { Globe } from 'lucide-react';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NotificationBell } from './notification-bell';
 
 /** The signed-in member's language wins over the browser's; follows changes made on other devices too. */
 function useMemberLanguage() {
@@ -80,6 +81,7 @@ function AccountLinks() {
   }
   return (
     <div className="an-account">
+      <NotificationBell />
       <Link to="/profile" className="an-account__link an-account__name">
         {member.name}
       </Link>
@@ -143,6 +145,11 @@ export function Layout() {
               {member && (
                 <li>
                   <NavLink to="/members">{t('nav.members')}</NavLink>
+                </li>
+              )}
+              {member && (
+                <li>
+                  <NavLink to="/notifications">{t('nav.notifications')}</NavLink>
                 </li>
               )}
               {member && (

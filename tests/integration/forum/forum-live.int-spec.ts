@@ -21,7 +21,7 @@ describe('forum live updates (graphql-ws)', () => {
     await t.close();
   });
 
-  function subscribe(threadId: string, token?: string) {
+  function subscribe(threadId: string, token?: string, query = POST_ADDED, variables: Record<string, unknown> = { threadId }) {
     const client = createClient({
       url: t.url.replace('http', 'ws') + '/graphql',
       webSocketImpl: WebSocket,
@@ -31,7 +31,7 @@ describe('forum live updates (graphql-ws)', () => {
     clients.push(client);
     const received: any[] = [];
     const errors: any[] = [];
-    client.subscribe({ query: POST_ADDED, variables: { threadId } }, { next: (v) => received.push(v), error: (e) => errors.push(e), complete: () => undefined });
+    client.subscribe({ query, variables }, { next: (v) => received.push(v), error: (e) => errors.push(e), complete: () => undefined });
     return { received, errors };
   }
   const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
@@ -90,5 +90,52 @@ describe('forum live updates (graphql-ws)', () => {
     expect(staying.received).toHaveLength(1);
     expect(leaving.received).toEqual([]);
     expect(leaving.errors).toEqual([]);
+  });
+
+  describe('groupActivity', () => {
+    const ACTIVITY = `subscription($groupId: ID!) { groupActivity(groupId: $groupId) { kind groupId threadId thread { id title locked } post { id number } } }`;
+    const watchGroup = (groupId: string, token?: string) => subscribe('', token, ACTIVITY, { groupId });
+
+    it('tells members and visitors of new threads, new posts, locks and moves, each checked at delivery', async () => {
+      const member = subscribe('', (await t.signUp()).accessToken, ACTIVITY, { groupId: seaForum });
+      const visitor = watchGroup(seaForum);
+      await settle();
+      const asker = await t.signUp();
+      const thread = await createThread(t, asker, { groupId: seaForum, title: 'Activity', body: 'start' });
+      const reply = await t.gql(CREATE_POST, { input: { threadId: thread.id, body: 'second' } }, { token: (await t.signUp()).accessToken });
+      await t.gql(`mutation($id: ID!) { lockThread(threadId: $id) { locked } }`, { id: thread.id }, { token: root.accessToken });
+      const secret = await privateGroup(t, root, 'activity-secret');
+      await t.gql(`mutation($t: ID!, $g: ID!) { moveThread(threadId: $t, groupId: $g) { id } }`, { t: thread.id, g: secret }, { token: root.accessToken });
+      await until(() => member.received.length >= 4 && visitor.received.length >= 4);
+      await settle();
+      const mine = member.received.map((r) => r.data.groupActivity).filter((a: any) => a.threadId === thread.id);
+      expect(mine).toEqual([
+        { kind: 'THREAD_CREATED', groupId: seaForum, threadId: thread.id, thread: { id: thread.id, title: 'Activity', locked: false }, post: { id: expect.any(String), number: 1 } },
+        { kind: 'POST_ADDED', groupId: seaForum, threadId: thread.id, thread: { id: thread.id, title: 'Activity', locked: false }, post: { id: reply.data!.createPost.id, number: 2 } },
+        { kind: 'THREAD_LOCKED', groupId: seaForum, threadId: thread.id, thread: { id: thread.id, title: 'Activity', locked: true }, post: null },
+        // Moved into a private group: the old group's readers learn it left, not where it went.
+        { kind: 'THREAD_MOVED', groupId: seaForum, threadId: thread.id, thread: null, post: null },
+      ]);
+      expect(visitor.received.map((r) => r.data.groupActivity.kind).slice(-4)).toEqual(['THREAD_CREATED', 'POST_ADDED', 'THREAD_LOCKED', 'THREAD_MOVED']);
+      expect(JSON.stringify(visitor.received)).not.toContain('activity-secret');
+    });
+
+    it('refuses private groups to outsiders (NOT_FOUND) and stops delivering to a member removed from one', async () => {
+      const insider = await t.signUp();
+      const leaver = await t.signUp();
+      const room = await privateGroup(t, root, 'activity-room', [insider, leaver]);
+      const outsider = watchGroup(room, (await t.signUp()).accessToken);
+      const staying = watchGroup(room, insider.accessToken);
+      const leaving = watchGroup(room, leaver.accessToken);
+      await until(() => outsider.errors.length + outsider.received.length > 0);
+      expect(JSON.stringify([...outsider.errors, ...outsider.received])).toContain('NOT_FOUND');
+      await settle();
+      await t.db.query(`DELETE FROM forum_group_members WHERE group_id = $1 AND member_id = $2`, [room, leaver.id]);
+      await createThread(t, insider, { groupId: room, title: 'Inner plans', body: 'shh' });
+      await until(() => staying.received.length > 0);
+      await settle();
+      expect(staying.received.map((r) => r.data.groupActivity.kind)).toEqual(['THREAD_CREATED']);
+      expect(leaving.received).toEqual([]);
+    });
   });
 });

@@ -119,4 +119,42 @@ describe('forum search', () => {
     expect(code(await t.gql(SEARCH, { query: 'x'.repeat(201) }))).toBe('BAD_USER_INPUT');
     expect(code(await t.gql(SEARCH, { query: 'dana', after: 'nope' }))).toBe('BAD_USER_INPUT');
   });
+
+  it('a common word (thousands of posts) takes the broad query shape: same rules, ranks and keyset pages', async () => {
+    const author = await t.signUp();
+    const room = await privateGroup(t, root, 'broad-search-room', [insider]);
+    for (const [group, n] of [
+      [seaForum, 2400],
+      [room, 600],
+    ] as const) {
+      const [thread] = await t.db.query(
+        `INSERT INTO forum_threads (group_id, title, author_id, language, participant_count) VALUES ($1, 'Koperasi', $2, 'id', 1) RETURNING id`,
+        [group, author.id],
+      );
+      await t.db.query(
+        `INSERT INTO forum_posts (thread_id, post_number, author_id, body_markdown, body_html, language)
+         SELECT $1, i, $2, 'koperasi ' || repeat('koperasi ', i % 3) || 'nomor ' || i, '<p>x</p>', 'id' FROM generate_series(1, $3::int) i`,
+        [thread.id, author.id, n],
+      );
+    }
+    await t.db.query(`ANALYZE forum_posts`);
+    const [plan] = await t.db.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM forum_posts p WHERE p.search_vector @@ websearch_to_tsquery('indonesian', 'koperasi')`);
+    expect(plan['QUERY PLAN'][0].Plan['Plan Rows']).toBeGreaterThan(2000);
+    const seen: string[] = [];
+    const ranks: number[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const r: any = await search('koperasi', undefined, { first: 50, after });
+      for (const e of r.edges) {
+        seen.push(e.node.post.id);
+        ranks.push(e.node.rank);
+        expect(e.node.post.thread.group.slug).toBe('southeast-asia-forum');
+      }
+      after = r.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(150);
+    expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
+    const mine = await search('koperasi', insider.accessToken, { first: 50, filter: { groupId: room } });
+    expect(mine.edges).toHaveLength(50);
+  });
 });

@@ -8,3 +8,4 @@ export const ForumGroupPage = lazy(() => import('./pages/group-page'));
 export const ForumNewThreadPage = lazy(() => import('./pages/new-thread-page'));
 export const ForumThreadPage = lazy(() => import('./pages/thread-page'));
 export const ForumSearchPage = lazy(() => import('./pages/search-page'));
+export const ForumModerationPage = lazy(() => import('./pages/moderation-page'));

@@ -8,6 +8,7 @@ export function toMemberType(entity: MemberEntity, viewer: Actor): MemberType {
   return {
     id: entity.id,
     name: entity.name,
+    handle: entity.handle,
     email: AccountsPolicy.canSeeEmail(viewer, entity) ? entity.email : null,
     locale: entity.locale,
     timeZone: entity.timeZone,

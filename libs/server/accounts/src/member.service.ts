@@ -39,7 +39,9 @@ export class MemberService {
     if (await this.repo.findByEmail(email)) throw AccountsError.emailTaken();
     const passwordHash = await this.hasher.hash(password);
     try {
-      return await this.repo.members.save(this.repo.members.create({ email, name, passwordHash, locale, timeZone }));
+      const saved = await this.repo.members.save(this.repo.members.create({ email, name, passwordHash, locale, timeZone }));
+      // The handle comes from a database trigger.
+      return await this.repo.members.findOneByOrFail({ id: saved.id });
     } catch (e) {
       if ((e as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) throw AccountsError.emailTaken();
       throw e;

@@ -32,7 +32,12 @@ export interface PolicyThread {
 export interface PolicyPost {
   authorId: string;
   deletedAt: Date | null;
+  hiddenAt?: Date | null;
+  status?: 'visible' | 'held' | 'rejected';
 }
+
+/** A post everyone who reads the thread sees in full (not removed, hidden, held or rejected). */
+export const isPublished = (post: PolicyPost) => !post.deletedAt && !post.hiddenAt && (post.status ?? 'visible') === 'visible';
 
 /**
  * Who may do what in the forum. Pure functions of (actor, record, viewer facts). The SQL twin of
@@ -96,6 +101,27 @@ export const ForumPolicy = {
     if (!isMember(actor)) return false;
     if (isAdmin(actor)) return true;
     return target.kind === 'hub' && target.hubId !== null && holdsRole(actor, Role.Coordinator, RoleScope.Hub, target.hubId);
+  },
+
+  /** Change a group's name, description, language, visibility or hold setting: its moderators. */
+  canUpdateGroup(actor: Actor, group: PolicyGroup, viewer: GroupViewer): boolean {
+    return ForumPolicy.canModerateGroup(actor, group, viewer);
+  },
+
+  /** React to someone else's published post in a group one reads. */
+  canReact(actor: Actor, group: PolicyGroup, viewer: GroupViewer, post: PolicyPost): boolean {
+    return (
+      isMember(actor) &&
+      actor.permissions.has(Permission.PostInForum) &&
+      ForumPolicy.canReadGroup(actor, group, viewer) &&
+      isPublished(post) &&
+      post.authorId !== actor.memberId
+    );
+  },
+
+  /** Flag someone else's published post for the group's moderators. */
+  canFlag(actor: Actor, group: PolicyGroup, viewer: GroupViewer, post: PolicyPost): boolean {
+    return isMember(actor) && ForumPolicy.canReadGroup(actor, group, viewer) && !post.deletedAt && post.authorId !== actor.memberId;
   },
 
   assertCanModerateGroup(actor: Actor, group: PolicyGroup, viewer: GroupViewer): void {

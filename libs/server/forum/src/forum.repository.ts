@@ -7,7 +7,7 @@ import { GroupMemberEntity, GroupRole } from './entities/group-member.entity';
 import { ThreadEntity } from './entities/thread.entity';
 import { PostEntity } from './entities/post.entity';
 import { PostRevisionEntity } from './entities/post-revision.entity';
-import { GroupViewer } from './forum.policy';
+import { ForumPolicy, GroupViewer } from './forum.policy';
 
 /** A group the viewer can read, with what the database knows about the viewer there. */
 export interface GroupAccess {
@@ -15,7 +15,7 @@ export interface GroupAccess {
   viewer: GroupViewer;
 }
 
-export type ThreadSort = 'LATEST_ACTIVITY' | 'NEWEST';
+export type ThreadSort = 'LATEST_ACTIVITY' | 'NEWEST' | 'TOP';
 
 /** Positional parameters for hand-written SQL: `p(value)` appends and returns `$n`. */
 export class Params {
@@ -42,17 +42,21 @@ export function visibleGroupsSql(actor: Actor, alias: string, viewer: () => stri
 
 const GROUP_COLUMNS = `g.id, g.kind, g.region_id AS "regionId", g.hub_id AS "hubId", g.theme_key AS "themeKey", g.name, g.slug,
   g.description, g.visibility, g.default_language AS "defaultLanguage", g.hold_first_posts AS "holdFirstPosts",
-  g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
+  g.thread_count AS "threadCount", g.created_at AS "createdAt", g.updated_at AS "updatedAt"`;
 
 export const THREAD_COLUMNS = `t.id, t.group_id AS "groupId", t.title, t.author_id AS "authorId", t.language, t.pinned, t.locked, t.archived,
   t.accepted_post_id AS "acceptedPostId", t.reply_count AS "replyCount", t.participant_count AS "participantCount",
-  t.last_activity_at AS "lastActivityAt", t.last_poster_id AS "lastPosterId", t.tags, t.created_at AS "createdAt", t.deleted_at AS "deletedAt"`;
+  t.last_activity_at AS "lastActivityAt", t.last_poster_id AS "lastPosterId", t.tags, t.created_at AS "createdAt", t.deleted_at AS "deletedAt",
+  t.held, t.reaction_count AS "reactionCount"`;
 
 export const POST_COLUMNS = `p.id, p.thread_id AS "threadId", p.post_number AS "postNumber", p.author_id AS "authorId", p.body_markdown AS "bodyMarkdown",
   p.body_html AS "bodyHtml", p.language, p.quote_post_id AS "quotePostId", p.client_mutation_id AS "clientMutationId",
-  p.edited_at AS "editedAt", p.deleted_at AS "deletedAt", p.deleted_by_id AS "deletedById", p.created_at AS "createdAt"`;
+  p.edited_at AS "editedAt", p.deleted_at AS "deletedAt", p.deleted_by_id AS "deletedById", p.created_at AS "createdAt",
+  p.status, p.hidden_at AS "hiddenAt", p.hidden_by_id AS "hiddenById", p.reaction_counts AS "reactionCounts"`;
 
 const SEARCH_CONFIGS = ['indonesian', 'spanish', 'portuguese', 'english', 'simple'];
+/** Above this many estimated matching posts, search takes the hash-join shape (see `search`). */
+export const SEARCH_BROAD_ROWS = 2000;
 
 @Injectable()
 export class ForumRepository {
@@ -139,7 +143,12 @@ export class ForumRepository {
     );
     if (!rows[0]) return null;
     const { thread, ...group } = rows[0];
-    return { thread: this.toThread(thread as Record<string, unknown>), access: this.toAccess(group) };
+    const found = { thread: this.toThread(thread as Record<string, unknown>), access: this.toAccess(group) };
+    // A held thread exists only for its author and the group's moderators.
+    if (found.thread.held && !(isMember(actor) && found.thread.authorId === actor.memberId) && !ForumPolicy.canModerateGroup(actor, found.access.group, found.access.viewer)) {
+      return null;
+    }
+    return found;
   }
 
   /** Locks a thread row for a change of its posts or counters (inside a transaction). */
@@ -156,40 +165,52 @@ export class ForumRepository {
     });
   }
 
-  /** One page of a group's live threads, pinned first; keyset on the sort column and id (descending). */
+  /**
+   * One page of a group's live threads, pinned first; keyset on the sort column and id (descending).
+   * TOP orders by `top_score` = 2 × replies + reactions on all the thread's posts (a generated column).
+   * Held threads are listed only for their author and the group's moderators.
+   */
   async threadsPage(
     groupId: string,
     sort: ThreadSort,
     limit: number,
     after: [boolean, string, string] | null,
-  ): Promise<{ thread: ThreadEntity; cursorTime: string }[]> {
+    viewer: { memberId: string | null; moderator: boolean } = { memberId: null, moderator: false },
+  ): Promise<{ thread: ThreadEntity; cursorValue: string }[]> {
     const params = new Params();
-    const column = sort === 'NEWEST' ? 't.created_at' : 't.last_activity_at';
+    const column = sort === 'NEWEST' ? 't.created_at' : sort === 'TOP' ? 't.top_score' : 't.last_activity_at';
+    const cast = sort === 'TOP' ? 'int' : 'timestamptz';
     const conditions = [`t.group_id = ${params.p(groupId)}::uuid`, 't.deleted_at IS NULL'];
+    if (!viewer.moderator) conditions.push(viewer.memberId ? `(NOT t.held OR t.author_id = ${params.p(viewer.memberId)}::uuid)` : 'NOT t.held');
     if (after) {
       // (pinned DESC, sort DESC, id DESC) after the cursor; false < true, so a row comparison does it.
       conditions.push(
-        `(t.pinned, ${column}, t.id) < (${params.p(after[0])}::boolean, ${params.p(after[1])}::timestamptz, ${params.p(after[2])}::uuid)`,
+        `(t.pinned, ${column}, t.id) < (${params.p(after[0])}::boolean, ${params.p(after[1])}::${cast}, ${params.p(after[2])}::uuid)`,
       );
     }
     const rows = await this.db.query(
-      `SELECT ${THREAD_COLUMNS}, ${column}::text AS "cursorTime" FROM forum_threads t WHERE ${conditions.join(' AND ')}
+      `SELECT ${THREAD_COLUMNS}, ${column}::text AS "cursorValue" FROM forum_threads t WHERE ${conditions.join(' AND ')}
         ORDER BY t.pinned DESC, ${column} DESC, t.id DESC LIMIT ${params.p(limit)}`,
       params.values,
     );
     // The cursor keeps the timestamp as PostgreSQL text: a JS Date would drop the microseconds.
-    return rows.map(({ cursorTime, ...r }: Record<string, unknown>) => ({ thread: Object.assign(new ThreadEntity(), r), cursorTime: cursorTime as string }));
+    return rows.map(({ cursorValue, ...r }: Record<string, unknown>) => ({ thread: Object.assign(new ThreadEntity(), r), cursorValue: cursorValue as string }));
   }
 
-  /** The first `limit` posts of each thread after an optional post number, in order; one statement. */
-  async postsPage(threadIds: readonly string[], limit: number, afterNumber: number | null): Promise<PostEntity[]> {
+  /**
+   * The first `limit` posts of each thread after an optional post number, in order; one statement.
+   * Held posts are listed for their author and (with `moderator`) the group's moderators; rejected ones
+   * for their author only.
+   */
+  async postsPage(threadIds: readonly string[], limit: number, afterNumber: number | null, viewerId: string | null, moderator: boolean): Promise<PostEntity[]> {
     const rows = await this.db.query(
       `SELECT x.* FROM unnest($1::uuid[]) AS tid(id)
          CROSS JOIN LATERAL (
            SELECT ${POST_COLUMNS} FROM forum_posts p
             WHERE p.thread_id = tid.id AND p.post_number > $2
+              AND (p.status = 'visible' OR p.author_id = $4::uuid OR (p.status = 'held' AND $5::boolean))
             ORDER BY p.post_number LIMIT $3) x`,
-      [[...threadIds], afterNumber ?? 0, limit],
+      [[...threadIds], afterNumber ?? 0, limit, viewerId, moderator],
     );
     return rows.map((r: Record<string, unknown>) => Object.assign(new PostEntity(), r));
   }
@@ -217,27 +238,45 @@ export class ForumRepository {
     // Each candidate is matched with the query stemmed in its own language (or simple): one tsquery per configuration.
     const configs = `SELECT c AS cfg, websearch_to_tsquery(c, ${q}) || websearch_to_tsquery('simple', ${q}) AS tq
                        FROM unnest('{${SEARCH_CONFIGS.join(',')}}'::regconfig[]) c`;
+    const published = `p.deleted_at IS NULL AND p.hidden_at IS NULL AND p.status = 'visible'`;
+    const readable = `t.deleted_at IS NULL AND NOT t.held AND ${conditions.join(' AND ')}`;
+    // Matched again with the query in the row's own language, ranked the same way in both shapes below
+    // (a cursor made with one shape is valid in the other).
+    const rank = `(ts_rank(p.search_vector, qs.tq) + CASE WHEN p.post_number = 1 THEN ts_rank(t.search_vector, qs.tq) ELSE 0 END)::float8`;
+    const ownLanguage = `(p.search_vector @@ qs.tq OR (p.post_number = 1 AND t.search_vector @@ qs.tq))`;
+    // Which shape: PostgreSQL's estimate (from the lexeme statistics ANALYZE keeps) of how many posts match.
+    const [plan] = await this.db.query(`EXPLAIN (FORMAT JSON) SELECT 1 FROM forum_posts p WHERE p.search_vector @@ (${any})`, [query]);
+    const estimate = Number(plan['QUERY PLAN'][0].Plan['Plan Rows']);
+    const ranked =
+      estimate > SEARCH_BROAD_ROWS
+        ? // Broad (common words): one pass per GIN index, hash-joined to readable live threads — fetching
+          // tens of thousands of hits one by one by primary key was 2–3× slower.
+          `SELECT p.id, p.thread_id, qs.tq, ${rank} AS rank
+             FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id JOIN forum_groups g ON g.id = t.group_id
+             JOIN queries qs ON qs.cfg = anyam_ts_config(p.language)
+            WHERE p.search_vector @@ (${any}) AND ${published} AND ${readable} AND ${ownLanguage}
+           UNION
+           SELECT p.id, p.thread_id, qs.tq, ${rank}
+             -- OFFSET 0: one index scan for the title hits, not one per language's query.
+             FROM (SELECT * FROM forum_threads t WHERE t.search_vector @@ (${any}) OFFSET 0) t
+             JOIN forum_posts p ON p.thread_id = t.id AND p.post_number = 1 JOIN forum_groups g ON g.id = t.group_id
+             JOIN queries qs ON qs.cfg = anyam_ts_config(p.language)
+            WHERE ${published} AND ${readable} AND ${ownLanguage}`
+        : // Narrow: the hits' ids from the GIN indexes, then each by primary key (OFFSET 0 keeps these as
+          // per-hit lookups; hashing every thread costs more than a few hundred lookups).
+          `SELECT p.id, p.thread_id, qs.tq, ${rank} AS rank
+             FROM (SELECT p.id FROM forum_posts p WHERE p.search_vector @@ (${any}) AND ${published}
+                   UNION
+                   SELECT p.id FROM forum_threads t JOIN forum_posts p ON p.thread_id = t.id AND p.post_number = 1
+                    WHERE t.search_vector @@ (${any}) AND ${published}) hits
+             CROSS JOIN LATERAL (SELECT * FROM forum_posts p WHERE p.id = hits.id OFFSET 0) p
+             CROSS JOIN LATERAL (SELECT * FROM forum_threads t WHERE t.id = p.thread_id OFFSET 0) t
+             JOIN forum_groups g ON g.id = t.group_id
+             JOIN queries qs ON qs.cfg = anyam_ts_config(p.language)
+            WHERE ${readable} AND ${ownLanguage}`;
     return this.db.query(
-      `WITH hits AS MATERIALIZED (
-         SELECT p.id FROM forum_posts p WHERE p.search_vector @@ (${any}) AND p.deleted_at IS NULL
-         UNION
-         SELECT p.id FROM forum_threads t JOIN forum_posts p ON p.thread_id = t.id AND p.post_number = 1
-          WHERE t.search_vector @@ (${any}) AND p.deleted_at IS NULL
-       ), candidates AS MATERIALIZED (
-         SELECT p.id, p.thread_id, anyam_ts_config(p.language) AS cfg,
-                p.search_vector || CASE WHEN p.post_number = 1 THEN t.search_vector ELSE ''::tsvector END AS doc
-           FROM hits
-           -- OFFSET 0 keeps these as per-hit primary-key lookups: the planner cannot see how few hits there are.
-           CROSS JOIN LATERAL (SELECT * FROM forum_posts p WHERE p.id = hits.id OFFSET 0) p
-           CROSS JOIN LATERAL (SELECT * FROM forum_threads t WHERE t.id = p.thread_id AND t.deleted_at IS NULL OFFSET 0) t
-           JOIN forum_groups g ON g.id = t.group_id
-          WHERE ${conditions.join(' AND ')}
-       ), queries AS MATERIALIZED (${configs}),
-       ranked AS (
-         SELECT c.id, c.thread_id, qs.tq, ts_rank(c.doc, qs.tq)::float8 AS rank
-           FROM candidates c JOIN queries qs ON qs.cfg = c.cfg
-          WHERE c.doc @@ qs.tq
-       )
+      `WITH queries AS MATERIALIZED (${configs}),
+       ranked AS (${ranked})
        SELECT r.id AS "postId", r.thread_id AS "threadId", r.rank,
               ts_headline(anyam_ts_config(p.language), CASE WHEN p.post_number = 1 THEN t.title || E'\\n' ELSE '' END || p.body_markdown, r.tq,
                           'StartSel=${'\uE000'}, StopSel=${'\uE001'}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') AS headline

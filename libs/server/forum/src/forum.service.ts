@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, AppError, isMember, MemberActor, PUB_SUB, PubSubEngine, RateLimitRule, RateLimitService } from '@anyam/server/core';
+import { Actor, AppError, MemberActor, PUB_SUB, PubSubEngine, RateLimitRule, RateLimitService } from '@anyam/server/core';
 import { GroupEntity, GroupKind, GroupVisibility } from './entities/group.entity';
 import { ThreadEntity } from './entities/thread.entity';
 import { PostEntity } from './entities/post.entity';
@@ -9,9 +9,26 @@ import { ForumRepository, GroupAccess } from './forum.repository';
 import { ForumPolicy } from './forum.policy';
 import { FORUM_LIMITS, ForumError } from './forum.errors';
 import { renderMarkdown } from './markdown';
+import { ForumPostHooks } from './forum-post-hooks';
 
 /** One post (a reply or a new thread) per 10 seconds per member. */
 export const FORUM_POST_RATE_LIMIT: RateLimitRule = { name: 'forum-post:member', points: 1, durationSeconds: 10 };
+/** Members whose account is under a day old: at most 20 posts (replies and threads) a day. */
+export const FORUM_NEW_MEMBER_DAILY_LIMIT: RateLimitRule = { name: 'forum-post:new-member-day', points: 20, durationSeconds: 24 * 3600 };
+
+/** A post every reader of the thread sees in full (SQL, alias p). */
+export const PUBLISHED_POST_SQL = `p.deleted_at IS NULL AND p.hidden_at IS NULL AND p.status = 'visible'`;
+
+export const groupActivityTopic = (groupId: string) => `forum.groupActivity.${groupId}`;
+
+export type GroupActivityKind = 'THREAD_CREATED' | 'POST_ADDED' | 'THREAD_MOVED' | 'THREAD_LOCKED' | 'THREAD_UNLOCKED';
+
+export interface GroupActivityEvent {
+  kind: GroupActivityKind;
+  groupId: string;
+  threadId: string;
+  postId: string | null;
+}
 
 export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -58,6 +75,7 @@ export class ForumService {
     private readonly repo: ForumRepository,
     private readonly rateLimits: RateLimitService,
     @Inject(PUB_SUB) private readonly pubSub: PubSubEngine,
+    private readonly hooks: ForumPostHooks,
   ) {}
 
   // ---- groups -------------------------------------------------------------------------------------
@@ -136,6 +154,35 @@ export class ForumService {
     return (await this.repo.readableGroup(actor, { id }))!;
   }
 
+  /** A group's moderators change its name, description, visibility, default language and hold setting. */
+  async updateGroup(
+    actor: MemberActor,
+    input: {
+      groupId: string;
+      name?: string | null;
+      description?: string | null;
+      visibility?: GroupVisibility | null;
+      defaultLanguage?: string | null;
+      holdFirstPosts?: boolean | null;
+    },
+  ): Promise<GroupAccess> {
+    const access = await this.repo.readableGroup(actor, { id: input.groupId });
+    if (!access) throw ForumError.groupNotFound();
+    if (!ForumPolicy.canUpdateGroup(actor, access.group, access.viewer)) throw AppError.forbidden('Only moderators of this group can change it.');
+    const changes: Partial<GroupEntity> = {};
+    if (input.name !== undefined && input.name !== null) changes.name = text('name', input.name, FORUM_LIMITS.groupNameMax);
+    if (input.description !== undefined && input.description !== null) {
+      const description = input.description.trim();
+      if (description.length > FORUM_LIMITS.groupDescriptionMax) throw ForumError.tooLong('description', FORUM_LIMITS.groupDescriptionMax);
+      changes.description = description;
+    }
+    if (input.defaultLanguage !== undefined && input.defaultLanguage !== null) changes.defaultLanguage = language(input.defaultLanguage, '', 'defaultLanguage');
+    if (input.visibility) changes.visibility = input.visibility;
+    if (input.holdFirstPosts !== undefined && input.holdFirstPosts !== null) changes.holdFirstPosts = input.holdFirstPosts;
+    if (Object.keys(changes).length) await this.repo.groups.update({ id: access.group.id }, changes);
+    return (await this.repo.readableGroup(actor, { id: access.group.id })) ?? access;
+  }
+
   // ---- threads ------------------------------------------------------------------------------------
 
   async thread(actor: Actor, id: string): Promise<{ thread: ThreadEntity; access: GroupAccess }> {
@@ -163,28 +210,35 @@ export class ForumService {
     const tags = [...new Set((input.tags ?? []).map((t) => t.trim().toLowerCase()))];
     if (tags.length > FORUM_LIMITS.tagsMax) throw ForumError.tooMany('tags', FORUM_LIMITS.tagsMax);
     if (tags.some((t) => !TAG.test(t) || t.length > FORUM_LIMITS.tagMax)) throw ForumError.tag();
-    const lang = language(input.language, await this.memberLocale(actor, access.group.defaultLanguage));
-    await this.rateLimits.consume(FORUM_POST_RATE_LIMIT, actor.memberId);
+    const facts = await this.memberFacts(actor);
+    const lang = language(input.language, facts.locale ?? access.group.defaultLanguage);
+    await this.consumePostLimits(actor, facts.isNew);
 
-    const threadId = await this.db.transaction(async (tx) => {
+    const created = await this.db.transaction(async (tx) => {
       if (themes.length) {
         const [{ count }] = await tx.query(`SELECT count(*)::int AS count FROM themes WHERE key = ANY($1)`, [themes]);
         if (count !== themes.length) throw ForumError.themeUnknown();
       }
+      const held = await this.mustHold(tx, actor, access);
       const [thread] = await tx.query(
-        `INSERT INTO forum_threads (group_id, title, author_id, language, tags, participant_count, last_poster_id)
-         VALUES ($1, $2, $3, $4, $5, 1, $3) RETURNING id`,
-        [access.group.id, title, actor.memberId, lang, tags],
+        `INSERT INTO forum_threads (group_id, title, author_id, language, tags, participant_count, last_poster_id, held)
+         VALUES ($1, $2, $3, $4, $5, 1, $3, $6) RETURNING id`,
+        [access.group.id, title, actor.memberId, lang, tags, held],
       );
       for (const theme of themes) await tx.query(`INSERT INTO forum_thread_themes (thread_id, theme_key) VALUES ($1, $2)`, [thread.id, theme]);
-      await tx.query(
-        `INSERT INTO forum_posts (thread_id, post_number, author_id, body_markdown, body_html, language, client_mutation_id)
-         VALUES ($1, 1, $2, $3, $4, $5, $6)`,
-        [thread.id, actor.memberId, body, renderMarkdown(body), lang, cmid],
+      const [post] = await tx.query(
+        `INSERT INTO forum_posts (thread_id, post_number, author_id, body_markdown, body_html, language, client_mutation_id, status)
+         VALUES ($1, 1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [thread.id, actor.memberId, body, renderMarkdown(body), lang, cmid, held ? 'held' : 'visible'],
       );
-      return thread.id as string;
+      const publish = held ? null : await this.hooks.afterPost(tx, actor.memberId, { threadId: thread.id, postId: post.id, groupId: access.group.id, body, isNewThread: true });
+      return { threadId: thread.id as string, postId: post.id as string, held, publish };
     });
-    return this.thread(actor, threadId);
+    if (!created.held) {
+      await this.publishActivity({ kind: 'THREAD_CREATED', groupId: access.group.id, threadId: created.threadId, postId: created.postId });
+      await created.publish?.();
+    }
+    return this.thread(actor, created.threadId);
   }
 
   /** Pin or lock: moderators only. */
@@ -192,15 +246,44 @@ export class ForumService {
     const { access } = await this.thread(actor, threadId);
     ForumPolicy.assertCanModerateGroup(actor, access.group, access.viewer);
     await this.db.query(`UPDATE forum_threads SET ${flag === 'pinned' ? 'pinned' : 'locked'} = $2 WHERE id = $1`, [threadId, value]);
+    if (flag === 'locked') await this.publishActivity({ kind: value ? 'THREAD_LOCKED' : 'THREAD_UNLOCKED', groupId: access.group.id, threadId, postId: null });
+    return this.thread(actor, threadId);
+  }
+
+  /**
+   * Move a thread to another group: moderators of both groups. The groups' thread counts follow in the
+   * same transaction (trigger on forum_threads.group_id); both groups' live subscribers hear of it.
+   */
+  async moveThread(actor: MemberActor, threadId: string, groupId: string): Promise<{ thread: ThreadEntity; access: GroupAccess }> {
+    const { thread, access } = await this.thread(actor, threadId);
+    ForumPolicy.assertCanModerateGroup(actor, access.group, access.viewer);
+    const target = await this.repo.readableGroup(actor, { id: groupId });
+    if (!target) throw ForumError.groupNotFound();
+    if (!ForumPolicy.canModerateGroup(actor, target.group, target.viewer)) throw AppError.forbidden('You can only move a thread to a group you moderate.');
+    if (target.group.id === thread.groupId) throw AppError.badInput('groupId', 'same', 'The thread is already in this group.');
+    await this.db.transaction(async (tx) => {
+      const locked = await this.repo.lockThread(tx, threadId);
+      if (!locked) throw ForumError.threadNotFound();
+      await tx.query(`UPDATE forum_threads SET group_id = $2 WHERE id = $1`, [threadId, target.group.id]);
+    });
+    for (const g of [access.group.id, target.group.id]) await this.publishActivity({ kind: 'THREAD_MOVED', groupId: g, threadId, postId: null });
     return this.thread(actor, threadId);
   }
 
   async acceptAnswer(actor: MemberActor, postId: string): Promise<PostInThread> {
     const found = await this.post(actor, postId);
     ForumPolicy.assertCanAcceptAnswer(actor, found.access.group, found.access.viewer, found.thread);
-    if (found.post.deletedAt) throw ForumError.postNotFound();
+    if (!isPublishedRow(found.post)) throw ForumError.postNotFound();
     if (found.post.postNumber === 1) throw AppError.badInput('postId', 'openingPost', 'The opening post cannot be its own thread’s answer; accept a reply.');
-    await this.db.query(`UPDATE forum_threads SET accepted_post_id = $2 WHERE id = $1`, [found.thread.id, postId]);
+    const publish = await this.db.transaction(async (tx) => {
+      const [, changed] = await tx.query(`UPDATE forum_threads SET accepted_post_id = $2 WHERE id = $1 AND accepted_post_id IS DISTINCT FROM $2`, [
+        found.thread.id,
+        postId,
+      ]);
+      if (!changed) return null;
+      return this.hooks.answerAccepted(tx, actor.memberId, { threadId: found.thread.id, postId, groupId: found.access.group.id, postAuthorId: found.post.authorId });
+    });
+    await publish?.();
     return this.post(actor, postId);
   }
 
@@ -240,27 +323,31 @@ export class ForumService {
     ForumPolicy.assertCanReply(actor, found.access.group, found.access.viewer, found.thread);
     const body = text('body', input.body, FORUM_LIMITS.bodyMax);
     const lang = language(input.language, found.thread.language);
-    await this.rateLimits.consume(FORUM_POST_RATE_LIMIT, actor.memberId);
+    await this.consumePostLimits(actor, (await this.memberFacts(actor)).isNew);
 
-    const postId = await this.db.transaction(async (tx) => {
+    const created = await this.db.transaction(async (tx) => {
       const thread = await this.repo.lockThread(tx, input.threadId);
       if (!thread) throw ForumError.threadNotFound();
       ForumPolicy.assertCanReply(actor, found.access.group, found.access.viewer, thread);
       if (input.quotePostId) {
-        const [quoted] = await tx.query(`SELECT thread_id FROM forum_posts WHERE id = $1`, [input.quotePostId]);
-        if (!quoted || quoted.thread_id !== thread.id) throw ForumError.quoteElsewhere();
+        const [quoted] = await tx.query(`SELECT thread_id, status FROM forum_posts WHERE id = $1`, [input.quotePostId]);
+        if (!quoted || quoted.thread_id !== thread.id || quoted.status !== 'visible') throw ForumError.quoteElsewhere();
       }
+      const held = await this.mustHold(tx, actor, found.access);
       const [inserted] = await tx.query(
         `WITH first_post AS (
-           SELECT NOT EXISTS (SELECT 1 FROM forum_posts WHERE thread_id = $1 AND author_id = $2 AND deleted_at IS NULL) AS is_new
+           SELECT NOT EXISTS (SELECT 1 FROM forum_posts p WHERE p.thread_id = $1 AND p.author_id = $2 AND ${PUBLISHED_POST_SQL}) AS is_new
          )
-         INSERT INTO forum_posts (thread_id, post_number, author_id, body_markdown, body_html, language, quote_post_id, client_mutation_id, created_at)
-         SELECT $1, (SELECT coalesce(max(post_number), 0) + 1 FROM forum_posts WHERE thread_id = $1), $2, $3, $4, $5, $6, $7, clock_timestamp()
+         INSERT INTO forum_posts (thread_id, post_number, author_id, body_markdown, body_html, language, quote_post_id, client_mutation_id, created_at, status)
+         SELECT $1, (SELECT coalesce(max(post_number), 0) + 1 FROM forum_posts WHERE thread_id = $1), $2, $3, $4, $5, $6, $7, clock_timestamp(), $8
          ON CONFLICT (author_id, client_mutation_id) DO NOTHING
          RETURNING id, created_at::text AS created_at, (SELECT is_new FROM first_post) AS is_new_participant`,
-        [thread.id, actor.memberId, body, renderMarkdown(body), lang, input.quotePostId ?? null, cmid],
+        [thread.id, actor.memberId, body, renderMarkdown(body), lang, input.quotePostId ?? null, cmid, held ? 'held' : 'visible'],
       );
       if (!inserted) return null; // the same clientMutationId raced in: answer with the first post below
+      // The draft for this thread has become the post.
+      await tx.query(`DELETE FROM forum_drafts WHERE member_id = $1 AND thread_id = $2`, [actor.memberId, thread.id]);
+      if (held) return { postId: inserted.id as string, held, publish: null };
       await tx.query(
         `UPDATE forum_threads
             SET reply_count = reply_count + 1,
@@ -270,11 +357,22 @@ export class ForumService {
           WHERE id = $1`,
         [thread.id, inserted.is_new_participant ? 1 : 0, inserted.created_at, actor.memberId],
       );
-      return inserted.id as string;
+      const publish = await this.hooks.afterPost(tx, actor.memberId, {
+        threadId: thread.id,
+        postId: inserted.id,
+        groupId: found.access.group.id,
+        body,
+        isNewThread: false,
+        quotePostId: input.quotePostId ?? null,
+      });
+      return { postId: inserted.id as string, held, publish };
     });
-    if (!postId) return (await this.replay(actor, cmid!))!;
-    await this.pubSub.publish(postAddedTopic(found.thread.id), { postId, threadId: found.thread.id, groupId: found.access.group.id } satisfies PostAddedEvent);
-    return this.post(actor, postId);
+    if (!created) return (await this.replay(actor, cmid!))!;
+    if (!created.held) {
+      await this.publishPostAdded(found.access.group.id, found.thread.id, created.postId);
+      await created.publish?.();
+    }
+    return this.post(actor, created.postId);
   }
 
   /** Edit keeps the previous body as a revision (who, when, what). */
@@ -283,7 +381,7 @@ export class ForumService {
     ForumPolicy.assertCanEditPost(actor, found.access.group, found.access.viewer, found.thread, found.post);
     const body = text('body', input.body, FORUM_LIMITS.bodyMax);
     if (body === found.post.bodyMarkdown) return found;
-    await this.db.transaction(async (tx) => {
+    const publish = await this.db.transaction(async (tx) => {
       const [previous] = await tx.query(`SELECT body_markdown FROM forum_posts WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [input.postId]);
       if (!previous) throw ForumError.postNotFound();
       await tx.query(`INSERT INTO forum_post_revisions (post_id, editor_id, previous_body_markdown) VALUES ($1, $2, $3)`, [
@@ -292,7 +390,11 @@ export class ForumService {
         previous.body_markdown,
       ]);
       await tx.query(`UPDATE forum_posts SET body_markdown = $2, body_html = $3, edited_at = now() WHERE id = $1`, [input.postId, body, renderMarkdown(body)]);
+      // Only members newly mentioned by the edit hear of it (and only if the post is published).
+      if (!isPublishedRow(found.post)) return null;
+      return this.hooks.afterEdit(tx, actor.memberId, { threadId: found.thread.id, postId: input.postId, groupId: found.access.group.id, body, previousBody: previous.body_markdown });
     });
+    await publish?.();
     return this.post(actor, input.postId);
   }
 
@@ -312,15 +414,8 @@ export class ForumService {
         [postId, actor.memberId],
       );
       if (!deleted) return;
-      await tx.query(
-        `UPDATE forum_threads t
-            SET reply_count = reply_count - $2::int,
-                participant_count = participant_count - (CASE WHEN EXISTS (
-                  SELECT 1 FROM forum_posts p WHERE p.thread_id = t.id AND p.author_id = $3 AND p.deleted_at IS NULL) THEN 0 ELSE 1 END),
-                accepted_post_id = NULLIF(accepted_post_id, $4)
-          WHERE id = $1`,
-        [thread.id, deleted.post_number > 1 ? 1 : 0, deleted.author_id, postId],
-      );
+      await tx.query(`UPDATE forum_threads SET accepted_post_id = NULLIF(accepted_post_id, $2) WHERE id = $1`, [thread.id, postId]);
+      await this.recountThread(tx, thread.id);
     });
     return this.post(actor, postId);
   }
@@ -332,9 +427,52 @@ export class ForumService {
     return post && found ? { post, ...found } : null;
   }
 
-  private async memberLocale(actor: Actor, fallback: string): Promise<string> {
-    if (!isMember(actor)) return fallback;
-    const [row] = await this.db.query(`SELECT locale FROM members WHERE id = $1`, [actor.memberId]);
-    return row?.locale ?? fallback;
+  /**
+   * Recounts a thread's replies and participants from its published posts (under the thread lock, in the
+   * caller's transaction): used where a post leaves or rejoins the visible set (delete, hide, restore,
+   * approve).
+   */
+  async recountThread(tx: EntityManager, threadId: string): Promise<void> {
+    await tx.query(
+      `UPDATE forum_threads t
+          SET reply_count = (SELECT count(*) FROM forum_posts p WHERE p.thread_id = t.id AND p.post_number > 1 AND ${PUBLISHED_POST_SQL}),
+              participant_count = (SELECT count(DISTINCT p.author_id) FROM forum_posts p WHERE p.thread_id = t.id AND ${PUBLISHED_POST_SQL})
+        WHERE t.id = $1`,
+      [threadId],
+    );
+  }
+
+  /** The group holds new members' first posts, the actor has no published post there yet and does not moderate it. */
+  private async mustHold(tx: EntityManager, actor: MemberActor, access: GroupAccess): Promise<boolean> {
+    if (!access.group.holdFirstPosts || ForumPolicy.canModerateGroup(actor, access.group, access.viewer)) return false;
+    const [row] = await tx.query(
+      `SELECT EXISTS (SELECT 1 FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id
+                       WHERE t.group_id = $1 AND p.author_id = $2 AND p.status = 'visible') AS approved`,
+      [access.group.id, actor.memberId],
+    );
+    return !row.approved;
+  }
+
+  /** One post per 10 s; members under a day old also have a daily cap. RATE_LIMITED carries the wait. */
+  private async consumePostLimits(actor: MemberActor, isNew: boolean): Promise<void> {
+    await this.rateLimits.check(FORUM_POST_RATE_LIMIT, actor.memberId);
+    if (isNew) await this.rateLimits.consume(FORUM_NEW_MEMBER_DAILY_LIMIT, actor.memberId);
+    await this.rateLimits.consume(FORUM_POST_RATE_LIMIT, actor.memberId);
+  }
+
+  private async memberFacts(actor: MemberActor): Promise<{ locale: string | null; isNew: boolean }> {
+    const [row] = await this.db.query(`SELECT locale, created_at > now() - interval '1 day' AS is_new FROM members WHERE id = $1`, [actor.memberId]);
+    return { locale: row?.locale ?? null, isNew: row?.is_new === true };
+  }
+
+  async publishPostAdded(groupId: string, threadId: string, postId: string): Promise<void> {
+    await this.pubSub.publish(postAddedTopic(threadId), { postId, threadId, groupId } satisfies PostAddedEvent);
+    await this.publishActivity({ kind: 'POST_ADDED', groupId, threadId, postId });
+  }
+
+  async publishActivity(event: GroupActivityEvent): Promise<void> {
+    await this.pubSub.publish(groupActivityTopic(event.groupId), event);
   }
 }
+
+const isPublishedRow = (p: PostEntity) => !p.deletedAt && !p.hiddenAt && p.status === 'visible';

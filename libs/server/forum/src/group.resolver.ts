@@ -1,9 +1,9 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Permission } from '@anyam/shared/domain';
 import { Actor, Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission, decodeCursor, encodeCursor, pageSize } from '@anyam/server/core';
 import { GroupType } from './graphql/group.type';
 import { GroupConnection } from './graphql/connections.type';
-import { CreateGroupInput, GroupFilter } from './graphql/group.input';
+import { CreateGroupInput, GroupFilter, UpdateGroupInput } from './graphql/group.input';
 import { ForumRepository } from './forum.repository';
 import { ForumService } from './forum.service';
 import { ForumLoaderFactory } from './forum.loaders';
@@ -51,5 +51,18 @@ export class GroupResolver {
   @Mutation(() => GroupType, { description: 'Network admins create any group; hub coordinators create groups of their hub.' })
   async createGroup(@Args('input') input: CreateGroupInput, @CurrentActor() actor: MemberActor): Promise<GroupType> {
     return toGroupType(await this.service.createGroup(actor, input), actor);
+  }
+
+  @RequirePermission(Permission.ModerateForum)
+  @Mutation(() => GroupType, {
+    description: 'The group’s moderators (network admins and moderators, its hub’s or region’s coordinators and moderators, its own) change its settings; omitted fields stay.',
+  })
+  async updateGroup(@Args('input') input: UpdateGroupInput, @CurrentActor() actor: MemberActor): Promise<GroupType> {
+    return toGroupType(await this.service.updateGroup(actor, input), actor);
+  }
+
+  @ResolveField(() => Boolean, { description: 'The viewer watches this group (new threads and posts are notified).' })
+  async viewerWatching(@Parent() group: GroupType, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return ctx.loaders.get(this.loaders).viewerWatchesGroup.load(group.id);
   }
 }

@@ -39,3 +39,6 @@ export function sanitizeForumHtml(html: string): string {
 
 /** What a reader sees in place of a removed post. */
 export const REMOVED_POST_HTML = '<p><em>This post was removed.</em></p>';
+
+/** What a reader sees in place of a post a moderator hid. */
+export const HIDDEN_POST_HTML = '<p><em>This post was hidden by a moderator.</em></p>';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { Permission } from '@anyam/shared/domain';
-import { Actor, Ctx, CurrentActor, MemberActor, Public, PUB_SUB, PubSubEngine, RequestContext, RequirePermission } from '@anyam/server/core';
+import { Actor, Ctx, CurrentActor, isMember, MemberActor, Public, PUB_SUB, PubSubEngine, RequestContext, RequirePermission } from '@anyam/server/core';
 import { AccountsLoaderFactory } from '@anyam/server/accounts';
 import { PostType } from './graphql/post.type';
 import { ForumAuthorType, ThreadType } from './graphql/thread.type';
@@ -11,6 +11,8 @@ import { ForumLoaderFactory } from './forum.loaders';
 import { toPostType, toThreadType } from './forum.mapper';
 import { ThreadEntity } from './entities/thread.entity';
 import { PostRevisionType } from './graphql/post.type';
+import { ReactionKindEnum } from './forum.enums';
+import { ForumPolicy } from './forum.policy';
 
 const toType = (found: PostInThread, actor: Actor) => toPostType(found.post, found.thread, found.access, actor);
 
@@ -81,14 +83,23 @@ export class PostResolver {
   async author(@Parent() post: PostType, @Ctx() ctx: RequestContext): Promise<ForumAuthorType | null> {
     if (!post.authorId) return null;
     const m = await ctx.loaders.get(this.accounts).memberById.load(post.authorId);
-    return m ? { id: m.id, name: m.name } : null;
+    return m ? { id: m.id, name: m.name, handle: m.handle } : null;
+  }
+
+  @ResolveField(() => [ReactionKindEnum], { description: 'The kinds of reaction the viewer gave this post (empty for visitors).' })
+  async viewerReactions(@Parent() post: PostType, @Ctx() ctx: RequestContext): Promise<ReactionKindEnum[]> {
+    return (await ctx.loaders.get(this.loaders).viewerReactionsByPostId.load(post.id)) as ReactionKindEnum[];
   }
 
   @ResolveField(() => PostType, { nullable: true, description: 'The quoted post (same thread).' })
   async quotePost(@Parent() post: PostType, @Ctx() ctx: RequestContext): Promise<PostType | null> {
     if (!post.quotePostId) return null;
     const quoted = await ctx.loaders.get(this.loaders).postById.load(post.quotePostId);
-    return quoted && quoted.threadId === post.threadId ? toPostType(quoted, post.thread, post.access, ctx.actor) : null;
+    if (!quoted || quoted.threadId !== post.threadId) return null;
+    // A held or rejected post is shown only to its author (and held ones to moderators), quoted or not.
+    const own = isMember(ctx.actor) && quoted.authorId === ctx.actor.memberId;
+    if (quoted.status !== 'visible' && !own && !(quoted.status === 'held' && ForumPolicy.canModerateGroup(ctx.actor, post.access.group, post.access.viewer))) return null;
+    return toPostType(quoted, post.thread, post.access, ctx.actor);
   }
 
   @ResolveField(() => ThreadType)
@@ -107,7 +118,7 @@ export class PostResolver {
     return Promise.all(
       rows.map(async (r) => {
         const m = await members.load(r.editorId);
-        return { editor: m ? { id: m.id, name: m.name } : null, editedAt: r.createdAt, previousBodyMarkdown: r.previousBodyMarkdown };
+        return { editor: m ? { id: m.id, name: m.name, handle: m.handle } : null, editedAt: r.createdAt, previousBodyMarkdown: r.previousBodyMarkdown };
       }),
     );
   }

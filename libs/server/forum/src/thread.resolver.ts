@@ -1,6 +1,7 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DraftType } from './graphql/moderation.type';
 import { Permission } from '@anyam/shared/domain';
-import { Actor, Ctx, CurrentActor, MemberActor, Public, RequestContext, RequirePermission, decodeCursor, encodeCursor, pageSize } from '@anyam/server/core';
+import { Actor, Ctx, isMember, CurrentActor, MemberActor, Public, RequestContext, RequirePermission, decodeCursor, encodeCursor, pageSize } from '@anyam/server/core';
 import { AccountsLoaderFactory } from '@anyam/server/accounts';
 import { ThreadType, ForumAuthorType } from './graphql/thread.type';
 import { GroupType } from './graphql/group.type';
@@ -11,6 +12,7 @@ import { ForumRepository } from './forum.repository';
 import { ForumService } from './forum.service';
 import { ForumLoaderFactory } from './forum.loaders';
 import { ForumError } from './forum.errors';
+import { ForumPolicy } from './forum.policy';
 import { toGroupType, toPostType, toThreadType } from './forum.mapper';
 
 @Resolver(() => ThreadType)
@@ -33,19 +35,19 @@ export class ThreadResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<ThreadConnection> {
     const size = pageSize(first);
+    const order = sort ?? ThreadSortEnum.LATEST_ACTIVITY;
     const cursor = after ? decodeCursor(after, 3) : null;
-    if (cursor && (typeof cursor[0] !== 'number' || Number.isNaN(Date.parse(String(cursor[1]))))) decodeCursor('', 3);
+    const validValue = (v: unknown) => (order === ThreadSortEnum.TOP ? /^-?\d{1,9}$/.test(String(v)) : !Number.isNaN(Date.parse(String(v))));
+    if (cursor && (typeof cursor[0] !== 'number' || !validValue(cursor[1]))) decodeCursor('', 3);
     const access = await this.repo.readableGroup(actor, { id: groupId });
     if (!access) throw ForumError.groupNotFound();
     ctx.loaders.get(this.loaders).groupAccessById.prime(groupId, access);
-    const rows = await this.repo.threadsPage(
-      groupId,
-      sort ?? ThreadSortEnum.LATEST_ACTIVITY,
-      size + 1,
-      cursor ? [cursor[0] === 1, String(cursor[1]), String(cursor[2])] : null,
-    );
-    const edges = rows.slice(0, size).map(({ thread, cursorTime }) => ({
-      cursor: encodeCursor([thread.pinned ? 1 : 0, cursorTime, thread.id]),
+    const rows = await this.repo.threadsPage(groupId, order, size + 1, cursor ? [cursor[0] === 1, String(cursor[1]), String(cursor[2])] : null, {
+      memberId: isMember(actor) ? actor.memberId : null,
+      moderator: ForumPolicy.canModerateGroup(actor, access.group, access.viewer),
+    });
+    const edges = rows.slice(0, size).map(({ thread, cursorValue }) => ({
+      cursor: encodeCursor([thread.pinned ? 1 : 0, cursorValue, thread.id]),
       node: toThreadType(thread, access, actor),
     }));
     return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
@@ -66,7 +68,7 @@ export class ThreadResolver {
     return toThreadType(thread, access, actor);
   }
 
-  @RequirePermission(Permission.PostInForum)
+  @RequirePermission(Permission.ModerateForum)
   @Mutation(() => ThreadType, { description: 'Moderators pin or unpin a thread (pinned threads list first).' })
   async pinThread(
     @Args('threadId', { type: () => ID }) threadId: string,
@@ -77,7 +79,7 @@ export class ThreadResolver {
     return toThreadType(thread, access, actor);
   }
 
-  @RequirePermission(Permission.PostInForum)
+  @RequirePermission(Permission.ModerateForum)
   @Mutation(() => ThreadType, { description: 'Moderators lock or unlock a thread (a locked thread takes no replies).' })
   async lockThread(
     @Args('threadId', { type: () => ID }) threadId: string,
@@ -85,6 +87,17 @@ export class ThreadResolver {
     @CurrentActor() actor: MemberActor,
   ): Promise<ThreadType> {
     const { thread, access } = await this.service.setThreadFlag(actor, threadId, 'locked', locked);
+    return toThreadType(thread, access, actor);
+  }
+
+  @RequirePermission(Permission.ModerateForum)
+  @Mutation(() => ThreadType, { description: 'Move a thread to another group; the actor moderates both. Both groups’ thread counts follow.' })
+  async moveThread(
+    @Args('threadId', { type: () => ID }) threadId: string,
+    @Args('groupId', { type: () => ID }) groupId: string,
+    @CurrentActor() actor: MemberActor,
+  ): Promise<ThreadType> {
+    const { thread, access } = await this.service.moveThread(actor, threadId, groupId);
     return toThreadType(thread, access, actor);
   }
 
@@ -96,14 +109,45 @@ export class ThreadResolver {
   @ResolveField(() => ForumAuthorType, { nullable: true })
   async author(@Parent() thread: ThreadType, @Ctx() ctx: RequestContext): Promise<ForumAuthorType | null> {
     const m = await ctx.loaders.get(this.accounts).memberById.load(thread.authorId);
-    return m ? { id: m.id, name: m.name } : null;
+    return m ? { id: m.id, name: m.name, handle: m.handle } : null;
   }
 
   @ResolveField(() => ForumAuthorType, { nullable: true })
   async lastPoster(@Parent() thread: ThreadType, @Ctx() ctx: RequestContext): Promise<ForumAuthorType | null> {
     if (!thread.lastPosterId) return null;
     const m = await ctx.loaders.get(this.accounts).memberById.load(thread.lastPosterId);
-    return m ? { id: m.id, name: m.name } : null;
+    return m ? { id: m.id, name: m.name, handle: m.handle } : null;
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'Published posts after the viewer’s read position (all of them if never opened); null for visitors.' })
+  async unreadCount(@Parent() thread: ThreadType, @Ctx() ctx: RequestContext): Promise<number | null> {
+    const state = await ctx.loaders.get(this.loaders).viewerThreadState.load(thread.id);
+    return state ? state.unreadCount : null;
+  }
+
+  @ResolveField(() => ID, { nullable: true, description: 'The last post the viewer has read (markThreadRead); null if never opened.' })
+  async lastReadPostId(@Parent() thread: ThreadType, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await ctx.loaders.get(this.loaders).viewerThreadState.load(thread.id))?.lastReadPostId ?? null;
+  }
+
+  @ResolveField(() => GraphQLISODateTime, { nullable: true, description: 'When the viewer last read further in this thread (their last visit).' })
+  async lastReadAt(@Parent() thread: ThreadType, @Ctx() ctx: RequestContext): Promise<Date | null> {
+    return (await ctx.loaders.get(this.loaders).viewerThreadState.load(thread.id))?.readAt ?? null;
+  }
+
+  @ResolveField(() => Boolean, { description: 'There are posts the viewer has not read since their last visit (always false for visitors).' })
+  async newSinceLastVisit(@Parent() thread: ThreadType, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return ((await ctx.loaders.get(this.loaders).viewerThreadState.load(thread.id))?.unreadCount ?? 0) > 0;
+  }
+
+  @ResolveField(() => Boolean, { description: 'The viewer watches this thread.' })
+  async viewerWatching(@Parent() thread: ThreadType, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return (await ctx.loaders.get(this.loaders).viewerThreadState.load(thread.id))?.watching ?? false;
+  }
+
+  @ResolveField(() => DraftType, { nullable: true, description: 'The viewer’s saved reply draft (saveDraft); cleared when they post.' })
+  async draft(@Parent() thread: ThreadType, @Ctx() ctx: RequestContext): Promise<DraftType | null> {
+    return (await ctx.loaders.get(this.loaders).viewerThreadState.load(thread.id))?.draft ?? null;
   }
 
   @ResolveField(() => [String], { description: 'Theme keys.' })
@@ -122,7 +166,7 @@ export class ThreadResolver {
     const afterNumber = after ? decodeCursor(after, 1)[0] : null;
     if (afterNumber !== null && !Number.isInteger(afterNumber)) decodeCursor('', 1);
     const loaders = ctx.loaders.get(this.loaders);
-    const rows = await loaders.postsPage.load({ threadId: thread.id, limit: size + 1, afterNumber: afterNumber as number | null });
+    const rows = await loaders.postsPage.load({ threadId: thread.id, limit: size + 1, afterNumber: afterNumber as number | null, moderator: thread.viewerCanModerate });
     const edges = rows.slice(0, size).map((p) => ({ cursor: encodeCursor([p.postNumber]), node: toPostType(p, thread, thread.access, ctx.actor) }));
     return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
   }

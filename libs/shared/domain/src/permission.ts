@@ -62,6 +62,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.FacilitateHub,
     Permission.CoordinateHub,
     Permission.CoordinateOrganisation,
+    // Coordinators manage their hub's and region's forum groups (pin, lock, move, hide, the queue);
+    // the forum policy still checks the group is theirs.
+    Permission.ModerateForum,
   ],
   [Role.Moderator]: [...MEMBER, Permission.ModerateForum],
   [Role.Admin]: Object.values(Permission),

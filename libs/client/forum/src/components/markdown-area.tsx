@@ -1,6 +1,8 @@
 import { Button, describedBy, FieldFrame } from '@anyam/client/ui';
-import { useId, useState, type ReactNode, type Ref } from 'react';
+import { useEffect, useId, useState, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { loadMarkdownRenderer } from '../markdown-preview';
+import { plainHtml } from '../text';
 
 export interface MarkdownAreaProps {
   id: string;
@@ -13,13 +15,43 @@ export interface MarkdownAreaProps {
   validate?: (value: string) => ReactNode | null;
   rows?: number;
   textareaRef?: Ref<HTMLTextAreaElement>;
+  /** Shown under the box, e.g. "Draft saved". */
+  status?: ReactNode;
+}
+
+/** The text as it will read once posted: Markdown rendered in the browser (see markdown-preview.ts). */
+function Preview({ id, value, lang }: { id: string; value: string; lang?: string }) {
+  const { t } = useTranslation('forum');
+  const [html, setHtml] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadMarkdownRenderer().then(
+      (render) => live && setHtml(render(value)),
+      () => live && setHtml(plainHtml(value)), // offline: the text as plain paragraphs
+    );
+    return () => {
+      live = false;
+    };
+  }, [value]);
+  return (
+    <div id={id} className="an-forum-preview an-forum-post__body" role="region" aria-label={t('newThread.previewLabel')} lang={lang}>
+      {!value.trim() ? (
+        <p>{t('newThread.previewEmpty')}</p>
+      ) : html === null ? (
+        <p>{t('state.loading')}</p>
+      ) : (
+        // Rendered by markdown-it with raw HTML off, images off and only http(s)/mailto links: the person's own text.
+        <div dangerouslySetInnerHTML={{ __html: html }} />
+      )}
+    </div>
+  );
 }
 
 /**
- * A Markdown text box with a plain-text preview toggle: label, hint and error wired like TextField, checked
- * when leaving it. The preview shows the text as it will read (no HTML is rendered from what was typed).
+ * A Markdown text box with a preview toggle: label, hint and error wired like TextField, checked when
+ * leaving it. The preview shows the text formatted as it will be posted.
  */
-export function MarkdownArea({ id, name, label, value, onChange, hint, error, validate, rows = 6, textareaRef }: MarkdownAreaProps) {
+export function MarkdownArea({ id, name, label, value, onChange, hint, error, validate, rows = 6, textareaRef, status }: MarkdownAreaProps) {
   const { t } = useTranslation('forum');
   const [ownError, setOwnError] = useState<ReactNode | null>(null);
   const [preview, setPreview] = useState(false);
@@ -29,9 +61,7 @@ export function MarkdownArea({ id, name, label, value, onChange, hint, error, va
   return (
     <FieldFrame id={id} label={label} hint={hint} error={shown}>
       {preview ? (
-        <div id={previewId} className="an-forum-preview" aria-label={t('newThread.previewLabel')} role="region">
-          {value.trim() ? value : '—'}
-        </div>
+        <Preview id={previewId} value={value} />
       ) : (
         <textarea
           id={id}
@@ -55,6 +85,7 @@ export function MarkdownArea({ id, name, label, value, onChange, hint, error, va
         <Button variant="quiet" aria-pressed={preview} onClick={() => setPreview((p) => !p)}>
           {preview ? t('newThread.edit') : t('newThread.preview')}
         </Button>
+        {status && <span className="an-forum-meta">{status}</span>}
       </div>
     </FieldFrame>
   );

@@ -7,14 +7,17 @@ import { useTranslation } from 'react-i18next';
 export function ThreadRow({ thread }: { thread: ForumThreadRowFragment }) {
   const { t } = useTranslation('forum');
   return (
-    <li className={`an-forum-thread${thread.pinned ? ' an-forum-thread--pinned' : ''}`}>
+    <li className={`an-forum-thread${thread.pinned ? ' an-forum-thread--pinned' : ''}${thread.newSinceLastVisit ? ' an-forum-thread--new' : ''}`}>
       <h3 className="an-forum-thread__title">
         <Link to={`/forum/t/${thread.id}`} lang={thread.language}>
           {thread.title}
         </Link>
       </h3>
-      {(thread.pinned || thread.locked || thread.acceptedPostId) && (
+      {(thread.pinned || thread.locked || thread.acceptedPostId || thread.held || thread.newSinceLastVisit || Boolean(thread.unreadCount)) && (
         <p className="an-forum-markers">
+          {thread.newSinceLastVisit && <span className="an-forum-badge an-forum-badge--new">{t('group.newSinceVisit')}</span>}
+          {Boolean(thread.unreadCount) && <span className="an-forum-badge">{t('group.unread', { count: thread.unreadCount ?? 0 })}</span>}
+          {thread.held && <span className="an-forum-badge an-forum-badge--warn">{t('group.held')}</span>}
           {thread.pinned && (
             <span className="an-forum-badge">
               <Pin className="an-icon" aria-hidden="true" focusable="false" />

@@ -1,6 +1,6 @@
 import '../forum.css';
 import { useSession } from '@anyam/client/account';
-import { useForumGroupQuery, useForumThreadsQuery, type ThreadSort } from '@anyam/client/graphql';
+import { useForumGroupActivitySubscription, useForumGroupQuery, useForumThreadsQuery, type ThreadSort } from '@anyam/client/graphql';
 import { Button, Link, PageHeading, Select, Skeleton, useAnnounce } from '@anyam/client/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,11 @@ import { useParams, useSearchParams } from 'react-router';
 import { QueryState } from '../components/query-state';
 import { SearchBox } from '../components/search-box';
 import { ThreadRow } from '../components/thread-row';
+import { WatchButton } from '../components/watch-button';
+import { ShieldCheck } from 'lucide-react';
+
+const SORTS: Record<string, ThreadSort> = { newest: 'NEWEST', top: 'TOP' };
+type Show = 'all' | 'unread' | 'unanswered';
 
 const PAGE = 20;
 
@@ -17,7 +22,10 @@ export default function ForumGroupPage() {
   const { member } = useSession();
   const announce = useAnnounce();
   const [params, setParams] = useSearchParams();
-  const sort: ThreadSort = params.get('sort') === 'newest' ? 'NEWEST' : 'LATEST_ACTIVITY';
+  const sort: ThreadSort = SORTS[params.get('sort') ?? ''] ?? 'LATEST_ACTIVITY';
+  const show: Show = params.get('show') === 'unread' ? 'unread' : params.get('show') === 'unanswered' ? 'unanswered' : 'all';
+  const [activity, setActivity] = useState(0);
+  const activityCount = useRef(0);
 
   const group = useForumGroupQuery({ variables: { slug: groupSlug } });
   const groupId = group.data?.group.id;
@@ -29,14 +37,34 @@ export default function ForumGroupPage() {
   const [more, setMore] = useState(false);
   const firstNew = useRef<number | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const edges = threads.data?.threads.edges ?? [];
+  const allEdges = threads.data?.threads.edges ?? [];
+  // Filters apply to the threads loaded so far ("Load more" brings more to filter).
+  const edges = allEdges.filter(({ node }) =>
+    show === 'unread' ? Boolean(node.unreadCount) : show === 'unanswered' ? !node.acceptedPostId : true,
+  );
+
+  // Members: new threads and replies in the group are counted live; one button brings the list up to date.
+  useForumGroupActivitySubscription({
+    variables: { groupId: groupId ?? '' },
+    skip: !groupId || !member,
+    onData: ({ data: event }) => {
+      const item = event.data?.groupActivity;
+      if (!item) return;
+      // Members' own new threads and replies are not news to them.
+      const by = item.kind === 'THREAD_CREATED' ? item.thread?.author?.id : item.kind === 'POST_ADDED' ? item.thread?.lastPoster?.id : null;
+      if (by && by === member?.id) return;
+      activityCount.current += 1;
+      setActivity(activityCount.current);
+      announce(t('group.activity', { count: activityCount.current }));
+    },
+  });
 
   useEffect(() => {
     if (firstNew.current === null) return;
     const link = listRef.current?.querySelectorAll<HTMLAnchorElement>('.an-forum-thread__title a')[firstNew.current];
     firstNew.current = null;
     link?.focus();
-  }, [edges.length]);
+  }, [allEdges.length]);
 
   if (!group.data) return <QueryState loading={group.loading} error={group.error} retry={() => void group.refetch()} />;
   const g = group.data.group;
@@ -45,7 +73,7 @@ export default function ForumGroupPage() {
     const after = threads.data?.threads.pageInfo.endCursor;
     if (!after) return;
     setMore(true);
-    const before = edges.length;
+    const before = allEdges.length;
     try {
       const result = await threads.fetchMore({
         variables: { after },
@@ -74,6 +102,7 @@ export default function ForumGroupPage() {
           {g.description}
         </p>
       )}
+      <p className="an-forum-meta">{t('group.threadCount', { count: g.threadCount })}</p>
       <div className="an-actions">
         {g.viewerCanPost ? (
           <Link to={`/forum/${g.slug}/new`} appearance="button-primary">
@@ -86,35 +115,79 @@ export default function ForumGroupPage() {
             </Link>
           )
         )}
+        {member && <WatchButton groupId={g.id} watching={g.viewerWatching} />}
+        {member && g.viewerCanModerate && (
+          <Link to={`/forum/${g.slug}/moderation`} appearance="button-secondary">
+            <ShieldCheck className="an-icon" aria-hidden="true" focusable="false" />
+            {t('queue.link')}
+          </Link>
+        )}
       </div>
       <SearchBox id="forum-group-search" />
       <section aria-labelledby="forum-threads" className="an-forum-section">
         <div className="an-forum-list-head">
           <h2 id="forum-threads">{t('group.threads')}</h2>
-          <Select
-            id="forum-sort"
-            label={t('group.sort')}
-            value={sort}
-            onChange={(value) => {
-              const next = new URLSearchParams(params);
-              if (value === 'NEWEST') next.set('sort', 'newest');
-              else next.delete('sort');
-              setParams(next, { replace: true });
-            }}
-            options={[
-              { value: 'LATEST_ACTIVITY', label: t('group.sortLatest') },
-              { value: 'NEWEST', label: t('group.sortNewest') },
-            ]}
-          />
+          <div className="an-forum-filters">
+            <Select
+              id="forum-sort"
+              label={t('group.sort')}
+              value={sort}
+              onChange={(value) => {
+                const next = new URLSearchParams(params);
+                const key = Object.entries(SORTS).find(([, v]) => v === value)?.[0];
+                if (key) next.set('sort', key);
+                else next.delete('sort');
+                setParams(next, { replace: true });
+              }}
+              options={[
+                { value: 'LATEST_ACTIVITY', label: t('group.sortLatest') },
+                { value: 'NEWEST', label: t('group.sortNewest') },
+                { value: 'TOP', label: t('group.sortTop') },
+              ]}
+            />
+            <Select
+              id="forum-show"
+              label={t('group.show')}
+              value={show}
+              onChange={(value) => {
+                const next = new URLSearchParams(params);
+                if (value === 'all') next.delete('show');
+                else next.set('show', value);
+                setParams(next, { replace: true });
+              }}
+              options={[
+                { value: 'all', label: t('group.filterAll') },
+                ...(member ? [{ value: 'unread', label: t('group.filterUnread') }] : []),
+                { value: 'unanswered', label: t('group.filterUnanswered') },
+              ]}
+            />
+          </div>
         </div>
+        {activity > 0 && (
+          <div className="an-forum-activity">
+            <p>{t('group.activity', { count: activity })}</p>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                activityCount.current = 0;
+                setActivity(0);
+                void threads.refetch();
+              }}
+            >
+              {t('group.showActivity')}
+            </Button>
+          </div>
+        )}
         {!threads.data ? (
           threads.error ? (
             <QueryState loading={false} error={threads.error} retry={() => void threads.refetch()} />
           ) : (
             <Skeleton label={t('state.loading')} lines={6} heading={false} />
           )
-        ) : edges.length === 0 ? (
+        ) : allEdges.length === 0 ? (
           <p>{t('group.empty')}</p>
+        ) : edges.length === 0 ? (
+          <p>{t('group.filterNone')}</p>
         ) : (
           <ul className="an-forum-threads" ref={listRef}>
             {edges.map(({ node }) => (

@@ -13,6 +13,10 @@ export class MemberEntity {
   @Column({ type: 'varchar', length: 80 })
   name: string;
 
+  /** For @mentions: unique, [a-z0-9_]{2,30}, derived from the name by a database trigger on insert. */
+  @Column({ type: 'varchar', length: 30, insert: false, update: false })
+  handle: string;
+
   @Column({ type: 'text' })
   passwordHash: string;
 

@@ -8,6 +8,9 @@ export class MemberType {
   @Field()
   name: string;
 
+  @Field({ description: 'Unique, lower-case; others mention the member as @handle.' })
+  handle: string;
+
   @Field(() => String, { nullable: true, description: 'Only the member themself (and network admins) see the address.' })
   email: string | null;
 

@@ -108,3 +108,38 @@ describe('ForumPolicy.canCreateGroup', () => {
     expect(ForumPolicy.canCreateGroup(ANONYMOUS, { kind: 'theme', hubId: null })).toBe(false);
   });
 });
+
+describe('ForumPolicy: reactions and flags', () => {
+  const post = (over: Partial<{ authorId: string; deletedAt: Date | null; hiddenAt: Date | null; status: 'visible' | 'held' | 'rejected' }> = {}) => ({
+    authorId: 'm-2',
+    deletedAt: null,
+    hiddenAt: null,
+    status: 'visible' as const,
+    ...over,
+  });
+
+  it('members react to others’ published posts in groups they read; not to their own, hidden, held or removed ones', () => {
+    expect(ForumPolicy.canReact(member, group(), NO_VIEWER, post())).toBe(true);
+    expect(ForumPolicy.canReact(other, group(), NO_VIEWER, post())).toBe(false);
+    expect(ForumPolicy.canReact(ANONYMOUS, group(), NO_VIEWER, post())).toBe(false);
+    expect(ForumPolicy.canReact(member, group(), NO_VIEWER, post({ hiddenAt: new Date() }))).toBe(false);
+    expect(ForumPolicy.canReact(member, group(), NO_VIEWER, post({ status: 'held' }))).toBe(false);
+    expect(ForumPolicy.canReact(member, group(), NO_VIEWER, post({ deletedAt: new Date() }))).toBe(false);
+    expect(ForumPolicy.canReact(member, hubGroup('members'), NO_VIEWER, post())).toBe(false);
+  });
+
+  it('readers flag others’ posts that are not removed', () => {
+    expect(ForumPolicy.canFlag(member, group(), NO_VIEWER, post())).toBe(true);
+    expect(ForumPolicy.canFlag(other, group(), NO_VIEWER, post())).toBe(false);
+    expect(ForumPolicy.canFlag(ANONYMOUS, group(), NO_VIEWER, post())).toBe(false);
+    expect(ForumPolicy.canFlag(member, group(), NO_VIEWER, post({ deletedAt: new Date() }))).toBe(false);
+    expect(ForumPolicy.canFlag(member, group({ visibility: 'private' }), NO_VIEWER, post())).toBe(false);
+  });
+
+  it('a hub’s coordinators update its groups; members and other regions’ moderators do not', () => {
+    expect(ForumPolicy.canUpdateGroup(hubCoordinator, hubGroup('members'), NO_VIEWER)).toBe(true);
+    expect(ForumPolicy.canUpdateGroup(member, hubGroup('members'), NO_VIEWER)).toBe(false);
+    expect(ForumPolicy.canUpdateGroup(otherRegionModerator, group(), NO_VIEWER)).toBe(false);
+    expect(ForumPolicy.canUpdateGroup(regionModerator, group(), NO_VIEWER)).toBe(true);
+  });
+});

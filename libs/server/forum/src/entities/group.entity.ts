@@ -40,6 +40,10 @@ export class GroupEntity {
   @Column({ type: 'boolean', default: false })
   holdFirstPosts: boolean;
 
+  /** Live threads that are not held for approval; kept by a trigger on forum_threads. */
+  @Column({ type: 'integer', default: 0, insert: false, update: false })
+  threadCount: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+export type PostStatus = 'visible' | 'held' | 'rejected';
+
 /** A post in a thread. `bodyHtml` is rendered and sanitised on write; never render `bodyMarkdown` raw. */
 @Entity('forum_posts')
 export class PostEntity {
@@ -42,4 +44,19 @@ export class PostEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** visible; held for a moderator's approval; rejected by one (only its author still sees it). */
+  @Column({ type: 'varchar', length: 8, default: 'visible' })
+  status: PostStatus;
+
+  /** Hidden by a moderator: readers see a placeholder; restorable. */
+  @Column({ type: 'timestamptz', nullable: true })
+  hiddenAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  hiddenById: string | null;
+
+  /** Reactions per kind, kept with forum_reactions in the same transaction. */
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  reactionCounts: Record<string, number>;
 }

@@ -53,4 +53,12 @@ export class ThreadEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
+
+  /** The opening post waits for a moderator (group setting holdFirstPosts); only its author and moderators see it. */
+  @Column({ type: 'boolean', default: false })
+  held: boolean;
+
+  /** Reactions on all its posts (for the TOP order). */
+  @Column({ type: 'integer', default: 0 })
+  reactionCount: number;
 }

@@ -45,3 +45,24 @@ export class CreateGroupInput {
   @Field({ nullable: true })
   holdFirstPosts?: boolean;
 }
+
+@InputType()
+export class UpdateGroupInput {
+  @Field(() => ID)
+  groupId: string;
+
+  @Field({ nullable: true })
+  name?: string;
+
+  @Field({ nullable: true })
+  description?: string;
+
+  @Field(() => GroupVisibilityEnum, { nullable: true })
+  visibility?: GroupVisibilityEnum;
+
+  @Field({ nullable: true })
+  defaultLanguage?: string;
+
+  @Field({ nullable: true, description: 'Hold a member’s first post in this group for a moderator’s approval.' })
+  holdFirstPosts?: boolean;
+}

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { GroupKindEnum, GroupVisibilityEnum } from '../forum.enums';
 import type { GroupAccess } from '../forum.repository';
 
@@ -34,8 +34,11 @@ export class GroupType {
   @Field({ description: 'BCP 47 tag suggested for new threads.' })
   defaultLanguage: string;
 
-  @Field({ description: 'New members’ first posts wait for a moderator (not enforced yet).' })
+  @Field({ description: 'A member’s first post in this group (reply or thread) waits for a moderator’s approval.' })
   holdFirstPosts: boolean;
+
+  @Field(() => Int, { description: 'Live threads, not counting those held for approval.' })
+  threadCount: number;
 
   @Field({ description: 'The viewer may start threads here.' })
   viewerCanPost: boolean;

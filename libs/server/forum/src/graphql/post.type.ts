@@ -2,8 +2,18 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql'
 import type { GroupAccess } from '../forum.repository';
 import { ForumAuthorType } from './thread.type';
 import type { ThreadEntity } from '../entities/thread.entity';
+import { PostStatusEnum, ReactionKindEnum } from '../forum.enums';
 
 type PostThread = Pick<ThreadEntity, 'id' | 'authorId' | 'locked' | 'archived' | 'acceptedPostId'>;
+
+@ObjectType('ReactionCount')
+export class ReactionCountType {
+  @Field(() => ReactionKindEnum)
+  kind: ReactionKindEnum;
+
+  @Field(() => Int)
+  count: number;
+}
 
 @ObjectType('Post', { description: 'A post in a thread. A removed post keeps its place with a placeholder.' })
 export class PostType {
@@ -39,6 +49,24 @@ export class PostType {
 
   @Field(() => GraphQLISODateTime)
   createdAt: Date;
+
+  @Field({ description: 'A moderator hid it: readers see a placeholder, moderators still see the body (and may restore it).' })
+  hidden: boolean;
+
+  @Field(() => PostStatusEnum)
+  status: PostStatusEnum;
+
+  @Field(() => [ReactionCountType], { description: 'Counts per reaction kind (kinds with none are left out), in the fixed kind order.' })
+  reactions: ReactionCountType[];
+
+  @Field()
+  viewerCanReact: boolean;
+
+  @Field({ description: 'The viewer may flag this post for the moderators.' })
+  viewerCanFlag: boolean;
+
+  @Field({ description: 'The viewer moderates the group: may hide, restore, approve or reject this post.' })
+  viewerCanModerate: boolean;
 
   @Field()
   viewerCanEdit: boolean;

@@ -8,6 +8,9 @@ export class ForumAuthorType {
 
   @Field()
   name: string;
+
+  @Field({ description: 'Mention them as @handle.' })
+  handle: string;
 }
 
 @ObjectType('Thread', { description: 'A discussion in a group; its opening post is post number 1.' })
@@ -59,6 +62,12 @@ export class ThreadType {
 
   @Field({ description: 'The viewer may mark a reply as the accepted answer.' })
   viewerCanAcceptAnswer: boolean;
+
+  @Field({ description: 'The opening post waits for a moderator; only its author and moderators see the thread.' })
+  held: boolean;
+
+  @Field(() => Int, { description: 'Reactions on all its posts.' })
+  reactionCount: number;
 
   /** Not fields. */
   authorId: string;
