@@ -80,7 +80,8 @@ function serveWebApp(app: NestExpressApplication, dir: string) {
     // Only page navigations (browsers ask for text/html explicitly); calendar apps asking for /ical/…
     // with "Accept: */*", probes and the API fall through to their own handlers.
     const wantsPage = (req.headers.accept ?? '').includes('text/html');
-    const reserved = [GRAPHQL_PATH, '/health', '/ical'].some((prefix) => req.path.startsWith(prefix));
+    const reserved =
+      [GRAPHQL_PATH, '/health', '/ical', '/files/'].some((prefix) => req.path.startsWith(prefix)) || /^\/certificates\/[^/]+\.pdf$/.test(req.path);
     if (req.method !== 'GET' || reserved || !wantsPage) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
