@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { serviceWorkerPlugin } from './build/service-worker-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const workspace = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,7 +21,20 @@ const alias = Object.fromEntries(
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  // The service worker precaches the shell and the learner's learning pages (lessons must open offline):
+  // build/sw.js. Authoring pages (with markdown-it) are left to the runtime cache.
+  plugins: [
+    react(),
+    serviceWorkerPlugin({
+      offlineModules: [
+        '/libs/client/learning/src/pages/catalogue-page',
+        '/libs/client/learning/src/pages/module-page',
+        '/libs/client/learning/src/pages/lesson-page',
+        '/libs/client/learning/src/pages/my-learning-page',
+        '/libs/client/learning/src/components/learning-status',
+      ],
+    }),
+  ],
   resolve: {
     // Exact matches only, so "@anyam/client/ui" never swallows a deeper path.
     alias: Object.entries(alias).map(([find, replacement]) => ({
