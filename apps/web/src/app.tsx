@@ -20,6 +20,18 @@ import {
   RegionPage,
   RegionsPage,
 } from '@anyam/client/community';
+import {
+  LearningCataloguePage,
+  LearningCertificatePage,
+  LearningCohortNewPage,
+  LearningCohortRosterPage,
+  LearningLessonEditPage,
+  LearningLessonPage,
+  LearningModuleEditPage,
+  LearningModulePage,
+  LearningMyPage,
+  LearningVerifyPage,
+} from '@anyam/client/learning';
 import { ForumGroupPage, ForumGroupsPage, ForumNewThreadPage, ForumSearchPage, ForumThreadPage } from '@anyam/client/forum';
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
@@ -107,6 +119,68 @@ export function App() {
             </RequireMember>
           }
         />
+        <Route path="learn" element={<LearningCataloguePage />} />
+        <Route
+          path="learn/my"
+          element={
+            <RequireMember>
+              <LearningMyPage />
+            </RequireMember>
+          }
+        />
+        <Route
+          path="learn/new"
+          element={
+            <RequireMember>
+              <LearningModuleEditPage />
+            </RequireMember>
+          }
+        />
+        <Route path="learn/modules/:slug" element={<LearningModulePage />} />
+        <Route
+          path="learn/modules/:slug/edit"
+          element={
+            <RequireMember>
+              <LearningModuleEditPage />
+            </RequireMember>
+          }
+        />
+        <Route
+          path="learn/modules/:slug/lessons/new"
+          element={
+            <RequireMember>
+              <LearningLessonEditPage />
+            </RequireMember>
+          }
+        />
+        <Route
+          path="learn/modules/:slug/cohorts/new"
+          element={
+            <RequireMember>
+              <LearningCohortNewPage />
+            </RequireMember>
+          }
+        />
+        {/* Not behind RequireMember: offline, the session cannot be renewed but the saved lesson still opens. */}
+        <Route path="learn/lessons/:lessonId" element={<LearningLessonPage />} />
+        <Route
+          path="learn/lessons/:lessonId/edit"
+          element={
+            <RequireMember>
+              <LearningLessonEditPage />
+            </RequireMember>
+          }
+        />
+        <Route
+          path="learn/cohorts/:cohortId"
+          element={
+            <RequireMember>
+              <LearningCohortRosterPage />
+            </RequireMember>
+          }
+        />
+        <Route path="learn/certificates/:code" element={<LearningCertificatePage />} />
+        <Route path="verify/:code" element={<LearningVerifyPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       </Routes>

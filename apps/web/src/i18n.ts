@@ -1,6 +1,7 @@
 import { accountLocales } from '@anyam/client/account';
 import { communityLocales } from '@anyam/client/community';
 import { forumLocales } from '@anyam/client/forum';
+import { learningLocales } from '@anyam/client/learning';
 import { uiLocales, type LocaleLoaders } from '@anyam/client/ui';
 import { DEFAULT_LOCALE, isLocale, LOCALES } from '@anyam/shared/domain';
 import i18n, { type BackendModule } from 'i18next';
@@ -15,6 +16,7 @@ const NAMESPACES: Record<string, LocaleLoaders> = {
   account: accountLocales,
   community: communityLocales,
   forum: forumLocales,
+  learning: learningLocales,
 };
 
 const lazyBackend: BackendModule = {
