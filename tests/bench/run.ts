@@ -189,7 +189,9 @@ async function main() {
     );
 
     const apiPort = await freePort();
-    const api = startProcess(process.execPath, ['dist/api/apps/api/src/main.js'], {
+    // BENCH_CPU_PROF=<dir>: write a V8 CPU profile of the API (open it in Chrome DevTools or speedscope).
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+    const api = startProcess(process.execPath, [...profile, 'dist/api/apps/api/src/main.js'], {
       NODE_ENV: 'production',
       PORT: String(apiPort),
       DATABASE_URL: dbUrl,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -35,6 +36,22 @@ describe('GraphQL hardening and runtime', () => {
       body: JSON.stringify({ query: 'mutation { signOut }' }),
     });
     expect(form.status).toBe(400);
+  });
+
+  it('accepts automatic persisted queries: a hash alone once the server has seen the query', async () => {
+    const query = '{ regions { slug } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const post = (body: object) =>
+      fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    expect(code(await post({ extensions }))).toBe('PERSISTED_QUERY_NOT_FOUND');
+    const first = await post({ query, extensions });
+    expect(first.errors).toBeUndefined();
+    const byHash = await post({ extensions });
+    expect(byHash).toEqual(first);
+    // A query that does not match its hash is refused, not cached under the wrong name.
+    const wrong = await post({ query: '{ themes { key } }', extensions });
+    expect(code(wrong)).toBe('BAD_USER_INPUT');
   });
 
   it('refuses queries nested deeper than the limit', async () => {

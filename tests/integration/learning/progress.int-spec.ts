@@ -227,14 +227,14 @@ describe('learning API: progress, quizzes, offline sync, certificates', () => {
       expect(bytes.length).toBeGreaterThan(1000);
       const missing = await fetch(`${t.url}/certificates/ZZZZZZZZZZZZZZZZ.pdf`);
       expect(missing.status).toBe(404);
-      expect((await missing.json()).code).toBe('NOT_FOUND');
+      expect(((await missing.json()) as { code: string }).code).toBe('NOT_FOUND');
     });
   });
 
   describe('myEnrolments', () => {
     it('answers progress for 1 and 20 enrolments in the same number of SQL statements', async () => {
       const learner = await t.signUp();
-      const modules = [];
+      const modules: Awaited<ReturnType<typeof publishedModule>>[] = [];
       for (let i = 0; i < 20; i += 1) modules.push(await publishedModule(t, fac, reSearch, { lessons: i === 0 ? 1 : 3, quiz: i % 4 === 1 }));
       // The first enrolment is in a cohort and completed, so the cohort and certificate fields are read in both counts.
       const cohort = await ok(
