@@ -120,6 +120,12 @@ describe('learning API: enrolment, seats and waitlist', () => {
     expect(mail?.subject).toBe('Anda mendapat kursi di April cohort');
     expect(mail?.text).toContain('Ketahanan finansial');
     expect(latestMail(t.mailDir, second.email)).toBeNull();
+    const NOTES = `{ notifications(first: 10) { edges { node { kind data { key value } url } } } }`;
+    const notes = await ok(t.gql(NOTES, {}, { token: first.accessToken }), 'notifications');
+    expect(notes.edges.map((e: any) => e.node)).toEqual([
+      { kind: 'learning.waitlist_promoted', data: expect.arrayContaining([{ key: 'moduleTitle', value: 'Ketahanan finansial' }, { key: 'cohortName', value: 'April cohort' }, { key: 'startsOn', value: '2030-04-01' }]), url: `/learn/modules/${m.slug}` },
+    ]);
+    expect((await ok(t.gql(NOTES, {}, { token: second.accessToken }), 'notifications')).edges).toEqual([]);
     // Withdrawing twice changes nothing; re-enrolling after withdrawing joins the end of the waitlist.
     expect((await ok(t.gql(WITHDRAW, { id: held.id }, { token: holder.accessToken }), 'withdraw')).status).toBe('WITHDRAWN');
     const back = await ok(t.gql(ENROL, { input: { cohortId: cohort.id } }, { token: holder.accessToken }), 'enrol');

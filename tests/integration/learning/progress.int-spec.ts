@@ -130,6 +130,10 @@ describe('learning API: progress, quizzes, offline sync, certificates', () => {
       expect(cert.code).toMatch(/^[2-9A-Z]{16}$/);
       await ok(t.gql(COMPLETE, { input: { lessonId: m.lessonIds[0] } }, { token: learner.accessToken }), 'completeLesson');
       expect((await t.db.query(`SELECT count(*)::int AS n FROM learning_certificates WHERE member_id = $1`, [learner.id]))[0].n).toBe(1);
+      const notes = await ok(t.gql(`{ notifications(first: 10) { edges { node { kind data { key value } url } } } }`, {}, { token: learner.accessToken }), 'notifications');
+      expect(notes.edges.map((e: any) => e.node)).toEqual([
+        { kind: 'learning.certificate_issued', data: expect.arrayContaining([{ key: 'hubName', value: 'Re.Search' }, { key: 'code', value: cert.code }]), url: `/learn/certificates/${cert.code}` },
+      ]);
     });
 
     it('a completed lesson with an unpassed quiz is not done', async () => {

@@ -214,7 +214,7 @@ export class AuthoringService {
           hubId: module.hubId,
           authorId: actor.memberId,
           title: module.title,
-          body: `${module.summary || module.title}\n\n/learning/modules/${module.slug}`,
+          body: `${module.summary || module.title}\n\n[${module.title}](/learn/modules/${module.slug})`,
           language: module.language,
         });
       }

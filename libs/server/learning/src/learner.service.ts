@@ -209,7 +209,7 @@ export class LearnerService {
           moduleTitle: r.title,
           cohortName: r.cohort_name,
           startsOn: r.starts_on,
-          url: `${this.config.publicUrl}/learning/modules/${r.slug}`,
+          url: `${this.config.publicUrl}/learn/modules/${r.slug}`,
         });
         await this.mail.send({ to: r.email, subject: mail.subject, text: mail.body });
       } catch (e) {
