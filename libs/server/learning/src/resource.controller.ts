@@ -23,7 +23,14 @@ export class ResourceController {
 
   @RequirePermission(Permission.FacilitateHub)
   @Post('lessons/:lessonId/resources')
-  @UseInterceptors(FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: LEARNING_LIMITS.uploadMaxBytes, files: 1, fields: 5 } }))
+  @UseInterceptors(
+    FileInterceptor('file', {
+      storage: memoryStorage(),
+      limits: { fileSize: LEARNING_LIMITS.uploadMaxBytes, files: 1, fields: 5 },
+      // File names are UTF-8 (busboy's default would read them as Latin-1: "año" → "aÃ±o").
+      ...({ defParamCharset: 'utf8' } as object),
+    }),
+  )
   async upload(@Param('lessonId') lessonId: string, @UploadedFile() file: Express.Multer.File | undefined, @Req() req: WithActor) {
     const r = await this.resources.upload(req.actor as MemberActor, lessonId, file);
     return { id: r.id, fileName: r.fileName, mediaType: r.mediaType, sizeBytes: r.sizeBytes, url: ResourceService.url(r), createdAt: r.createdAt };
