@@ -60,28 +60,40 @@ export default function LearningStatus() {
   }, [online, status, refresh]);
 
   const waiting = pending.length;
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+  const [retry, setRetry] = useState(0);
   useEffect(() => {
     if (!online || !memberId || waiting === 0 || !offlineAvailable()) return;
-    let live = true;
     setPhase('syncing');
+    // The result is applied even if `waiting` changed meanwhile (it drops to 0 as the queue empties).
     void syncProgressNow(client, memberId).then(
       async (result) => {
-        if (!live) return;
-        if (result.error) {
+        if (!mounted.current) return;
+        if (result.error || result.waiting > 0) {
           setPhase('failed');
           return;
         }
         setSyncedCount(result.done);
-        setPhase(result.waiting > 0 ? 'failed' : 'synced');
+        setPhase('synced');
         // Pages showing progress (my learning, module, lesson) fetch it again.
         await client.refetchQueries({ include: 'active' }).catch(() => undefined);
       },
-      () => live && setPhase('failed'),
+      () => mounted.current && setPhase('failed'),
     );
-    return () => {
-      live = false;
-    };
-  }, [client, memberId, online, waiting]);
+  }, [client, memberId, online, waiting, retry]);
+
+  // Still waiting after a failure (server down, session not yet back): try again in 30 s.
+  useEffect(() => {
+    if (phase !== 'failed' || !online) return;
+    const timer = window.setTimeout(() => setRetry((n) => n + 1), 30_000);
+    return () => window.clearTimeout(timer);
+  }, [phase, online]);
 
   useEffect(() => {
     if (phase !== 'synced') return;

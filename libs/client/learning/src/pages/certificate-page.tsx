@@ -34,7 +34,7 @@ export function CertificateView({ mode }: { mode: 'certificate' | 'verify' }) {
       </PageHeading>
       {mode === 'verify' && <p role="status" className="an-status">{t('verify.valid')}</p>}
       <div className="an-learn-certificate">
-        <Award className="an-icon" aria-hidden="true" focusable="false" width={48} height={48} />
+        <Award className="an-learn-certificate__seal" aria-hidden="true" focusable="false" />
         <p>{t('certificate.certifies')}</p>
         <h2>{c.memberName}</h2>
         <p>{t('certificate.completed')}</p>

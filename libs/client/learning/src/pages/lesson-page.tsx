@@ -105,7 +105,7 @@ export default function LessonPage() {
       moduleId: l.moduleId,
       previousId: l.previousLessonId,
       nextId: l.nextLessonId,
-      lessonTotal: null,
+      lessonTotal: l.module.lessonCount,
       module: l.module,
     };
     return <Reader lesson={lesson} source="api" quizState={l.quiz} />;
@@ -218,12 +218,12 @@ function Reader({ lesson, source, quizState }: { lesson: ReaderLesson; source: '
             : t('lesson.position', { position: lesson.position })}
         </li>
         <li>{t('lesson.minutes', { count: lesson.estimatedMinutes })}</li>
-        {(source === 'device' || storedModule) && (
-          <li>
-            <OfflineBadge kind="available" />
-          </li>
-        )}
       </ul>
+      {(source === 'device' || storedModule) && (
+        <p>
+          <OfflineBadge kind="available" />
+        </p>
+      )}
       {source === 'device' && (
         <Notice>
           <p>{t('lesson.readingOffline')}</p>
@@ -449,7 +449,7 @@ function Quiz({
             </fieldset>
           );
         })}
-        {available && !noAttempts && (
+        {available && !noAttempts && !passed && (
           <Button type="submit" busy={busy}>
             {attempt ? t('quiz.tryAgain') : t('quiz.submit')}
           </Button>

@@ -72,7 +72,7 @@ export default function MyLearningPage() {
               </p>
             </section>
           )}
-          <h2 className="an-section">{t('my.modules')}</h2>
+          <h2 className={resume ? 'an-section' : undefined}>{t('my.modules')}</h2>
           <ul className="an-learn-list">
             {enrolments.map((e) => (
               <li key={e.id} className="an-learn-card">
