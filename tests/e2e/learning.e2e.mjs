@@ -1,7 +1,8 @@
-// Learning journey of issue #5 on the demo data: Sari (who reads Anyam in Bahasa Indonesia) enrols in a published
+// Learning journey of issue #5 on the demo data: Ana (who reads Anyam in Portuguese) enrols in a published
 // module, reads its first lesson, loses her connection (the browser's offline emulation), reads the next lesson from
 // the copy on her phone and marks it complete, sees "waiting to sync", comes back online and sees the progress
 // synced, finishes the module by passing its quiz (graded by the server), and a visitor verifies her certificate.
+// Sari, halfway through the Indonesian module in the demo data, finds "continue where you left off" in Indonesian.
 // Also: a visitor's catalogue and module page at 360 px, the app shell opening offline from the service worker,
 // the facilitator pages (edit module, add a lesson with Markdown preview, schedule a cohort, roster), axe-core on
 // every page, screenshots at 360 and 1280 px, and the bytes transferred by a first load of catalogue and lesson.
@@ -15,12 +16,14 @@ import { expectNoA11yViolations, launchBrowser, newPage, screenshot, startApp } 
 const strings = (lang) => JSON.parse(readFileSync(path.join(ROOT, `libs/client/learning/src/locales/${lang}.json`), 'utf8'));
 const en = strings('en');
 const id = strings('id');
+const pt = strings('pt');
 const fill = (text, values) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => String(values[k]));
 const TIMEOUT = 300_000;
 const PHONE = { width: 360, height: 760 };
 const DESKTOP = { width: 1280, height: 900 };
 const PASSWORD = 'anyam-demo-2023';
 const sari = { email: 'sari@anyam.test', name: 'Sari Wulandari' };
+const ana = { email: 'ana@anyam.test', name: 'Ana Souza' };
 const admin = { email: 'admin@anyam.test', name: 'Network Admin' };
 
 async function heading(page, name) {
@@ -78,8 +81,8 @@ function api(baseUrl) {
   };
 }
 
-/** A published, self-paced demo module without prerequisites, with at least three lessons and a quiz. */
-async function pickModule(client) {
+/** A published, self-paced demo module without prerequisites, with at least three lessons and a quiz, that the learner has not started. */
+async function pickModule(client, learner) {
   const { trainingModules } = await client.gql('{ trainingModules(first: 50) { edges { node { slug } } } }');
   for (const { node } of trainingModules.edges) {
     const { trainingModule: m } = await client.gql(
@@ -89,7 +92,9 @@ async function pickModule(client) {
       } }`,
       { slug: node.slug },
     );
-    if (m.selfPaced && m.prerequisites.length === 0 && m.lessons.length >= 3 && m.lessons.some((l) => l.hasQuiz)) return m;
+    if (!(m.selfPaced && m.prerequisites.length === 0 && m.lessons.length >= 3 && m.lessons.some((l) => l.hasQuiz))) continue;
+    const mine = await learner.gql('query($slug: String!) { trainingModule(slug: $slug) { viewerEnrolment { id } } }', { slug: m.slug });
+    if (!mine.trainingModule.viewerEnrolment) return m;
   }
   throw new Error('the demo data has no self-paced module with three lessons and a quiz');
 }
@@ -124,7 +129,9 @@ describe('learning', () => {
     browser = await launchBrowser();
     const editor = api(app.baseUrl);
     await editor.signIn(admin.email);
-    module = await pickModule(editor);
+    const learner = api(app.baseUrl);
+    await learner.signIn(ana.email);
+    module = await pickModule(editor, learner);
   });
 
   after(async () => {
@@ -169,59 +176,58 @@ describe('learning', () => {
     const context = page.context();
     const [first, second, ...rest] = module.lessons;
 
-    await signIn(page, app.baseUrl, sari);
-    await page.locator('.an-nav').getByRole('link', { name: 'Pembelajaran' }).click();
-    await heading(page, id.catalogue.title);
+    await signIn(page, app.baseUrl, ana);
+    await page.locator('.an-nav').getByRole('link', { name: 'Aprendizagem' }).click();
+    await heading(page, pt.catalogue.title);
     await page.getByRole('link', { name: module.title }).click();
     await heading(page, module.title);
 
     // Enrol: the lessons are stored on the phone straight away.
-    await page.getByRole('button', { name: id.module.enrolSelfPaced }).click();
-    await page.getByText(id.offline.available).first().waitFor();
-    await page.getByText(fill(id.progress.text, { done: 0, total: module.lessons.length, percent: 0 })).first().waitFor();
+    await page.getByRole('button', { name: pt.module.enrolSelfPaced }).click();
+    await page.getByText(pt.offline.available).first().waitFor();
+    await page.getByText(fill(pt.progress.text, { done: 0, total: module.lessons.length, percent: 0 })).first().waitFor();
     await checkPage(page, 'module-enrolled-id');
 
     // Read the first lesson online and complete it.
-    await page.getByRole('link', { name: fill(id.module.start, { title: first.title }) }).click();
+    await page.getByRole('link', { name: fill(pt.module.start, { title: first.title }) }).click();
     await heading(page, first.title);
-    await page.getByText(fill(id.lesson.positionOf, { position: 1, total: module.lessons.length })).waitFor();
+    await page.getByText(fill(pt.lesson.positionOf, { position: 1, total: module.lessons.length })).waitFor();
     await checkPage(page, 'lesson-id');
     if (!first.hasQuiz) {
-      await page.getByRole('button', { name: id.lesson.markComplete }).click();
-      await page.getByText(id.lesson.completed, { exact: true }).waitFor();
+      await page.getByRole('button', { name: pt.lesson.markComplete }).click();
+      await page.getByText(pt.lesson.completed, { exact: true }).waitFor();
     }
     // The service worker has the app shell by now.
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 });
 
     // Offline: the next lesson opens from IndexedDB; completing it is queued.
     await context.setOffline(true);
-    await page.getByTestId('learning-status').getByText(id.status.offline).waitFor();
-    await page.getByRole('link', { name: id.lesson.next }).click();
+    await page.getByTestId('learning-status').getByText(pt.status.offline).waitFor();
+    await page.getByRole('link', { name: pt.lesson.next }).click();
     await heading(page, second.title);
-    await page.getByText(id.lesson.readingOffline).waitFor();
+    await page.getByText(pt.lesson.readingOffline).waitFor();
     assert.ok((await page.locator('.an-learn-content').innerText()).trim().length > 0, 'the lesson text is there offline');
-    await page.getByRole('button', { name: id.lesson.markComplete }).click();
-    await page.getByText(id.offline.waiting).first().waitFor();
+    await page.getByRole('button', { name: pt.lesson.markComplete }).click();
+    await page.getByText(pt.offline.waiting).first().waitFor();
     const status = page.getByTestId('learning-status');
-    // (Indonesian has one plural form, "other".)
-    await status.getByText(fill(id.status.waiting_other, { count: 1 })).waitFor();
+    await status.getByText(fill(pt.status.waiting_one, { count: 1 })).waitFor();
     assert.equal(await status.getAttribute('role'), 'status', 'the status line is a polite live region');
     await checkPage(page, 'lesson-offline-id');
 
     // Even a reload works offline: the shell comes from the service worker, the lesson from IndexedDB.
     await page.reload();
     await heading(page, second.title);
-    await page.getByText(id.lesson.readingOffline).waitFor();
+    await page.getByText(pt.lesson.readingOffline).waitFor();
     await screenshot(page, 'learning-lesson-offline-reloaded-id-360');
 
     // Back online: the queued completion is sent and the progress shows it.
     await context.setOffline(false);
-    await status.getByText(fill(id.status.synced_other, { count: 1 })).waitFor({ timeout: 30_000 });
+    await status.getByText(fill(pt.status.synced_one, { count: 1 })).waitFor({ timeout: 30_000 });
     const doneSoFar = first.hasQuiz ? 1 : 2;
     await page.goto(`${app.baseUrl}/learn/my`);
-    await heading(page, id.my.title);
+    await heading(page, pt.my.title);
     const total = module.lessons.length;
-    await page.getByText(fill(id.progress.text, { done: doneSoFar, total, percent: Math.floor((doneSoFar * 100) / total) })).waitFor();
+    await page.getByText(fill(pt.progress.text, { done: doneSoFar, total, percent: Math.floor((doneSoFar * 100) / total) })).waitFor();
     await checkPage(page, 'my-learning-id');
 
     // Finish: every remaining lesson, and the quizzes passed (the right answers come from the editor's key).
@@ -234,23 +240,23 @@ describe('learning', () => {
             await page.locator(`input[value="${option.id}"]`).check();
           }
         }
-        await page.getByRole('button', { name: id.quiz.submit }).click();
-        await page.getByText(/Anda lulus dengan nilai/).waitFor();
-        await checkPage(page, `quiz-passed-${lesson.position}-id`);
+        await page.getByRole('button', { name: pt.quiz.submit }).click();
+        await page.getByText(/Você foi aprovado com/).waitFor();
+        await checkPage(page, `quiz-passed-${lesson.position}-pt`);
       }
-      const mark = page.getByRole('button', { name: id.lesson.markComplete });
+      const mark = page.getByRole('button', { name: pt.lesson.markComplete });
       if (await mark.isVisible()) await mark.click();
-      await page.getByText(id.lesson.completed, { exact: true }).waitFor();
+      await page.getByText(pt.lesson.completed, { exact: true }).waitFor();
     }
 
     await page.goto(`${app.baseUrl}/learn/my`);
-    await heading(page, id.my.title);
-    await page.getByText(fill(id.progress.text, { done: total, total, percent: 100 })).waitFor();
-    await page.getByRole('link', { name: id.my.certificate }).click();
-    await heading(page, id.certificate.title);
-    await page.getByRole('heading', { level: 2, name: sari.name }).waitFor();
+    await heading(page, pt.my.title);
+    await page.getByText(fill(pt.progress.text, { done: total, total, percent: 100 })).waitFor();
+    await page.getByRole('link', { name: pt.my.certificate }).click();
+    await heading(page, pt.certificate.title);
+    await page.getByRole('heading', { level: 2, name: ana.name }).waitFor();
     const code = page.url().split('/').pop();
-    const pdfHref = await page.getByRole('link', { name: id.certificate.pdf }).getAttribute('href');
+    const pdfHref = await page.getByRole('link', { name: pt.certificate.pdf }).getAttribute('href');
     assert.equal(pdfHref, `/certificates/${code}.pdf`);
     const pdf = await fetch(`${app.baseUrl}${pdfHref}`);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
@@ -262,10 +268,10 @@ describe('learning', () => {
     await visitor.goto(`${app.baseUrl}/verify/${code}`);
     await heading(visitor, en.verify.title);
     await visitor.getByText(en.verify.valid).waitFor();
-    await visitor.getByRole('heading', { level: 2, name: sari.name }).waitFor();
+    await visitor.getByRole('heading', { level: 2, name: ana.name }).waitFor();
     await visitor.getByText(module.title).waitFor();
     await visitor.getByText(fill(en.certificate.offeredBy, { hub: module.hub.name })).waitFor();
-    assert.ok(!(await visitor.content()).includes(sari.email), 'the e-mail address is not shown');
+    assert.ok(!(await visitor.content()).includes(ana.email), 'the e-mail address is not shown');
     await checkPage(visitor, 'verify');
     await visitor.goto(`${app.baseUrl}/verify/NOSUCHCODE123`);
     await visitor.getByText(fill(en.verify.unknown, { code: 'NOSUCHCODE123' })).waitFor();
@@ -273,11 +279,25 @@ describe('learning', () => {
     await visitor.close();
   });
 
+  test('Sari continues where she left off, in Indonesian', { timeout: TIMEOUT }, async (t) => {
+    if (!browser) return t.skip('no Chromium on this machine');
+    const page = await newPage(browser, { viewport: PHONE });
+    await signIn(page, app.baseUrl, sari);
+    await page.goto(`${app.baseUrl}/learn/my`);
+    await heading(page, id.my.title);
+    await page.getByRole('heading', { level: 2, name: id.my.continueTitle }).waitFor();
+    const resume = page.getByRole('link', { name: new RegExp(`^${id.my.continue.split('{{')[0]}`) }).first();
+    await resume.click();
+    await page.getByRole('button', { name: id.lesson.markComplete }).or(page.getByRole('heading', { level: 2, name: id.quiz.title })).first().waitFor();
+    await checkPage(page, 'lesson-continue-id');
+    await page.close();
+  });
+
   test('first load of a lesson page, transferred bytes', { timeout: TIMEOUT }, async (t) => {
     if (!browser) return t.skip('no Chromium on this machine');
     const context = await browser.newContext({ locale: 'en-GB', viewport: PHONE, serviceWorkers: 'block' });
     const page = await context.newPage();
-    await signIn(page, app.baseUrl, sari);
+    await signIn(page, app.baseUrl, ana);
     const lesson = module.lessons[0];
     measured.lesson = await measureLoad(page, `${app.baseUrl}/learn/lessons/${lesson.id}`, () => heading(page, lesson.title));
     assert.ok(measured.lesson.bytes > 0);
