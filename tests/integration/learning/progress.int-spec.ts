@@ -229,6 +229,7 @@ describe('learning API: progress, quizzes, offline sync, certificates', () => {
       const bytes = Buffer.from(await pdf.arrayBuffer());
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
       expect(bytes.length).toBeGreaterThan(1000);
+      expect(bytes.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1); // one A4 page
       const missing = await fetch(`${t.url}/certificates/ZZZZZZZZZZZZZZZZ.pdf`);
       expect(missing.status).toBe(404);
       expect(((await missing.json()) as { code: string }).code).toBe('NOT_FOUND');
