@@ -160,6 +160,20 @@ describe('learning API: enrolment, seats and waitlist', () => {
     expect((await ok(t.gql(COHORTS, { moduleId: m.id }, { token: coFac.accessToken }), 'cohorts'))[0].viewerCanManage).toBe(true);
   });
 
+  it('one live enrolment per module, even when asking for two cohorts at once', async () => {
+    const m = await publishedModule(t, fac, reSearch, { lessons: 1, selfPaced: false });
+    const a = await ok(t.gql(CREATE_COHORT, { input: cohortInput(m.id, { name: 'A' }) }, { token: fac.accessToken }), 'createCohort');
+    const b = await ok(t.gql(CREATE_COHORT, { input: cohortInput(m.id, { name: 'B' }) }, { token: fac.accessToken }), 'createCohort');
+    const learner = await t.signUp();
+    const results = await Promise.all([a.id, b.id, a.id, b.id].map((cohortId) => t.gql(ENROL, { input: { cohortId } }, { token: learner.accessToken })));
+    const won = results.filter((r) => !r.errors).map((r) => r.data!.enrol.cohortId);
+    expect(new Set(won).size).toBe(1);
+    expect(results.filter((r) => r.errors).map((r) => [code(r), reason(r)])).toEqual(Array(4 - won.length).fill(['CONFLICT', 'alreadyEnrolled']));
+    const seats = await t.db.query(`SELECT sum(seats_taken)::int AS n FROM learning_cohorts WHERE module_id = $1`, [m.id]);
+    expect(seats[0].n).toBe(1);
+    expect(code(await t.gql(LESSON, { id: 'not-a-uuid' }))).toBe('NOT_FOUND');
+  });
+
   it('keeps a closed enrolment window closed', async () => {
     const m = await publishedModule(t, fac, reSearch, { lessons: 1, selfPaced: false });
     const cohort = await ok(

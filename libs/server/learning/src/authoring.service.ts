@@ -7,7 +7,7 @@ import { LessonEntity } from './entities/lesson.entity';
 import { LearningRepository, ModuleRow } from './learning.repository';
 import { LearningPolicy } from './learning.policy';
 import { LEARNING_LIMITS, LearningError } from './learning.errors';
-import { hours, httpsLink, ids, isoDate, language, minutes, optionalText, slug, text } from './learning.validation';
+import { hours, httpsLink, ids, isoDate, isUuid, language, minutes, optionalText, slug, text } from './learning.validation';
 import type { DeliveryModeValue, ModuleLevel } from './entities/training-module.entity';
 import type { QuestionKind } from './entities/quiz.entity';
 
@@ -67,7 +67,7 @@ export class AuthoringService {
   ) {}
 
   async visibleModule(actor: Actor, key: { id: string } | { slug: string }, manager?: EntityManager): Promise<ModuleRow> {
-    const row = await this.repo.module(actor, key, manager);
+    const row = 'id' in key && !isUuid(key.id) ? null : await this.repo.module(actor, key, manager);
     if (!row) throw LearningError.moduleNotFound();
     return row;
   }
@@ -229,7 +229,7 @@ export class AuthoringService {
   // ---- lessons ------------------------------------------------------------------------------------
 
   async lesson(actor: Actor, id: string): Promise<{ lesson: LessonEntity; module: ModuleRow }> {
-    const [lesson] = await this.repo.lessonsById([id]);
+    const [lesson] = isUuid(id) ? await this.repo.lessonsById([id]) : [];
     const module = lesson && (await this.repo.module(actor, { id: lesson.moduleId }));
     if (!lesson || !module) throw LearningError.lessonNotFound();
     return { lesson, module };

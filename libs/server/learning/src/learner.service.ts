@@ -106,7 +106,7 @@ export class LearnerService {
     );
     if (missing.length) throw LearningError.prerequisitesNotMet(missing.map((m) => m.title));
 
-    const id = await this.db.transaction(async (tx) => {
+    const id = await this.db.transaction(async (tx): Promise<string> => {
       let cohort: { seats: number; seats_taken: number; open: boolean } | null = null;
       if (input.cohortId) {
         [cohort] = await tx.query(
@@ -151,6 +151,15 @@ export class LearnerService {
         row.module.id,
       ]);
       return again.id as string;
+    }).catch(async (e) => {
+      // The same member enrolling in two cohorts of one module at once: the live-enrolment index decides.
+      if ((e as { driverError?: { code?: string } })?.driverError?.code !== '23505') throw e;
+      const [live] = await this.db.query(`SELECT id, cohort_id FROM learning_enrolments WHERE member_id = $1 AND module_id = $2 AND status <> 'withdrawn'`, [
+        actor.memberId,
+        row.module.id,
+      ]);
+      if (live && (live.cohort_id ?? null) === (input.cohortId ?? null)) return live.id as string;
+      throw LearningError.alreadyEnrolled();
     });
     return this.enrolment(id);
   }
