@@ -1,5 +1,6 @@
 import { Role, RoleScope } from '@anyam/shared/domain';
 import { startTestApp, TestApp, TestMember } from '../support/test-app';
+import { countStatements } from '../forum/forum-support';
 import {
   ADD_LESSON,
   CATALOGUE,
@@ -224,6 +225,34 @@ describe('learning API: authoring', () => {
       expect(second.edges.map((e: any) => e.node.title)).toEqual(['Zeta paging 2']);
       expect(second.pageInfo.hasNextPage).toBe(false);
       expect(code(await t.gql(CATALOGUE, { first: 2, after: 'garbage' }))).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  describe('catalogue cost and archiving', () => {
+    it('reads a catalogue page with lessons, cohorts, authors and themes in the same number of statements for 2 and 10 modules', async () => {
+      for (let i = 0; i < 10; i += 1) await publishedModule(t, fac, reSearch, { lessons: 2, title: `Costed ${String(i).padStart(2, '0')}` });
+      const PAGE = `query($first: Int) { trainingModules(filter: { search: "Costed" }, first: $first) { edges { node { id title hub { name } themes authors { name }
+        prerequisites { id } lessons { id title hasQuiz viewerCanRead } cohorts { id seatsLeft } viewerEnrolment { id } viewerPrerequisitesMet } } } }`;
+      const counts: number[] = [];
+      for (const first of [2, 10]) {
+        await t.gql(PAGE, { first }, { token: member.accessToken });
+        const { result, statements } = await countStatements(() => t.gql(PAGE, { first }, { token: member.accessToken }));
+        expect(result.data!.trainingModules.edges).toHaveLength(first);
+        counts.push(statements.length);
+      }
+      console.log(`trainingModules page SQL statements: 2 modules → ${counts[0]}, 10 modules → ${counts[1]}`);
+      expect(counts[1]).toBe(counts[0]);
+    });
+
+    it('archiving takes a module out of the catalogue for everyone but its editors', async () => {
+      const m = await publishedModule(t, fac, reSearch, { lessons: 1, title: 'To be archived' });
+      const archived = await ok(t.gql(UPDATE_MODULE, { input: { id: m.id, archived: true } }, { token: fac.accessToken }), 'updateTrainingModule');
+      expect(archived.status).toBe('ARCHIVED');
+      expect((await ok(t.gql(CATALOGUE, { filter: { search: 'To be archived' } }), 'trainingModules')).edges).toEqual([]);
+      expect(code(await t.gql(MODULE, { slug: m.slug }, { token: member.accessToken }))).toBe('NOT_FOUND');
+      expect((await ok(t.gql(CATALOGUE, { filter: { search: 'To be archived', status: 'ARCHIVED' } }, { token: fac.accessToken }), 'trainingModules')).edges).toHaveLength(1);
+      const back = await ok(t.gql(UPDATE_MODULE, { input: { id: m.id, archived: false } }, { token: fac.accessToken }), 'updateTrainingModule');
+      expect(back.status).toBe('PUBLISHED');
     });
   });
 
