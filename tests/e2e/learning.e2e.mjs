@@ -186,13 +186,13 @@ describe('learning', () => {
     await page.getByRole('button', { name: pt.module.enrolSelfPaced }).click();
     await page.getByText(pt.offline.available).first().waitFor();
     await page.getByText(fill(pt.progress.text, { done: 0, total: module.lessons.length, percent: 0 })).first().waitFor();
-    await checkPage(page, 'module-enrolled-id');
+    await checkPage(page, 'module-enrolled-pt');
 
     // Read the first lesson online and complete it.
     await page.getByRole('link', { name: fill(pt.module.start, { title: first.title }) }).click();
     await heading(page, first.title);
     await page.getByText(fill(pt.lesson.positionOf, { position: 1, total: module.lessons.length })).waitFor();
-    await checkPage(page, 'lesson-id');
+    await checkPage(page, 'lesson-pt');
     if (!first.hasQuiz) {
       await page.getByRole('button', { name: pt.lesson.markComplete }).click();
       await page.getByText(pt.lesson.completed, { exact: true }).waitFor();
@@ -212,13 +212,31 @@ describe('learning', () => {
     const status = page.getByTestId('learning-status');
     await status.getByText(fill(pt.status.waiting_one, { count: 1 })).waitFor();
     assert.equal(await status.getAttribute('role'), 'status', 'the status line is a polite live region');
-    await checkPage(page, 'lesson-offline-id');
+    await checkPage(page, 'lesson-offline-pt');
 
-    // Even a reload works offline: the shell comes from the service worker, the lesson from IndexedDB.
+    // The module page offline: the copy on the device, with what is done and what waits.
+    await page.locator('.an-learn-crumb').getByRole('link').click();
+    await heading(page, module.title);
+    await page.getByText(pt.offline.moduleNotice).waitFor();
+    await checkPage(page, 'module-offline-pt');
+    await page.getByRole('link', { name: `2. ${second.title}` }).click();
+    await heading(page, second.title);
+
+    // Even a reload works offline: the shell comes from the service worker, the lesson from IndexedDB,
+    // and "my learning" lists what this device keeps.
     await page.reload();
     await heading(page, second.title);
     await page.getByText(pt.lesson.readingOffline).waitFor();
-    await screenshot(page, 'learning-lesson-offline-reloaded-id-360');
+    await screenshot(page, 'learning-lesson-offline-reloaded-pt-360');
+    await page.goto(`${app.baseUrl}/learn/my`);
+    await heading(page, pt.my.title);
+    await page.getByText(pt.my.offline).waitFor();
+    await page.getByRole('link', { name: module.title }).waitFor();
+    await checkPage(page, 'my-learning-offline-pt');
+    await page.getByRole('link', { name: module.title }).click();
+    await heading(page, module.title);
+    await page.getByRole('link', { name: `2. ${second.title}` }).click();
+    await heading(page, second.title);
 
     // Back online: the queued completion is sent and the progress shows it.
     await context.setOffline(false);
@@ -228,7 +246,7 @@ describe('learning', () => {
     await heading(page, pt.my.title);
     const total = module.lessons.length;
     await page.getByText(fill(pt.progress.text, { done: doneSoFar, total, percent: Math.floor((doneSoFar * 100) / total) })).waitFor();
-    await checkPage(page, 'my-learning-id');
+    await checkPage(page, 'my-learning-pt');
 
     // Finish: every remaining lesson, and the quizzes passed (the right answers come from the editor's key).
     for (const lesson of [first, ...rest]) {
@@ -260,7 +278,7 @@ describe('learning', () => {
     assert.equal(pdfHref, `/certificates/${code}.pdf`);
     const pdf = await fetch(`${app.baseUrl}${pdfHref}`);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
-    await checkPage(page, 'certificate-id');
+    await checkPage(page, 'certificate-pt');
     await page.close();
 
     // Anyone can verify it, signed out: name, module, hub, date and nothing else.

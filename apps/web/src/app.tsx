@@ -120,14 +120,9 @@ export function App() {
           }
         />
         <Route path="learn" element={<LearningCataloguePage />} />
-        <Route
-          path="learn/my"
-          element={
-            <RequireMember>
-              <LearningMyPage />
-            </RequireMember>
-          }
-        />
+        {/* The lesson reader and "my learning" are not behind RequireMember: offline, the session cannot be
+            renewed but what is saved on the device still opens (they send visitors to sign in when online). */}
+        <Route path="learn/my" element={<LearningMyPage />} />
         <Route
           path="learn/new"
           element={
@@ -161,7 +156,6 @@ export function App() {
             </RequireMember>
           }
         />
-        {/* Not behind RequireMember: offline, the session cannot be renewed but the saved lesson still opens. */}
         <Route path="learn/lessons/:lessonId" element={<LearningLessonPage />} />
         <Route
           path="learn/lessons/:lessonId/edit"

@@ -18,7 +18,7 @@ const LANGUAGES = ['en', 'id', 'es', 'pt'];
 export default function CataloguePage() {
   const { t, i18n } = useTranslation('learning');
   const locale = i18n.resolvedLanguage ?? 'en';
-  const { member } = useSession();
+  const { member, status } = useSession();
   const announce = useAnnounce();
   const online = useOnline();
   const offline = useOfflineState();
@@ -39,7 +39,7 @@ export default function CataloguePage() {
   if (hubId) filter.hubId = hubId;
   if (q) filter.search = q;
 
-  const options = useLearningFilterOptionsQuery();
+  const options = useLearningFilterOptionsQuery({ skip: status === 'loading' });
   const themeList = useLearningThemesQuery({ fetchPolicy: 'cache-first' });
   const list = useLearningCatalogueQuery({ variables: { filter, first: PAGE }, notifyOnNetworkStatusChange: true });
   const [more, setMore] = useState(false);

@@ -89,7 +89,9 @@ export default function LessonPage() {
   const { lessonId = '' } = useParams();
   const online = useOnline();
   const memberId = useOfflineMemberId();
-  const query = useLearningLessonQuery({ variables: { id: lessonId } });
+  const { status } = useSession();
+  // Wait for the session (renewed from its cookie at start): asked as a visitor, the lesson has no content.
+  const query = useLearningLessonQuery({ variables: { id: lessonId }, skip: status === 'loading' });
   const stored = useStoredLesson(memberId, lessonId);
   const l = query.data?.lesson;
 
@@ -114,7 +116,7 @@ export default function LessonPage() {
   const unreachable = !online || (query.error && isNetworkError(query.error));
   if (unreachable && stored) return <Reader lesson={fromOffline(stored.lesson, stored.module)} source="device" quizState={null} />;
   if (unreachable && stored === null) return <NotOffline />;
-  return <QueryState loading={query.loading || stored === undefined} error={query.error} retry={() => void query.refetch()} />;
+  return <QueryState loading={query.loading || status === 'loading' || stored === undefined} error={query.error} retry={() => void query.refetch()} />;
 }
 
 function NotEnrolled({ title, moduleSlug }: { title: string; moduleSlug: string }) {

@@ -24,12 +24,16 @@ export default function ModulePage() {
   const { slug = '' } = useParams();
   const online = useOnline();
   const offline = useOfflineState();
-  const query = useLearningModuleQuery({ variables: { slug } });
+  const { status } = useSession();
+  // Wait for the session (renewed from its cookie at start), or the page would show a visitor's view.
+  const query = useLearningModuleQuery({ variables: { slug }, skip: status === 'loading' });
   const stored = offline.modules.find((m) => m.slug === slug);
 
+  // Offline, the copy on the device is the truth (it knows the completions waiting to sync).
+  if (!online && stored) return <OfflineModuleView module={stored} />;
   if (!query.data) {
-    if (query.error && (isNetworkError(query.error) || !online) && stored) return <OfflineModuleView module={stored} />;
-    return <QueryState loading={query.loading || !offline.ready} error={query.error} retry={() => void query.refetch()} />;
+    if (query.error && isNetworkError(query.error) && stored) return <OfflineModuleView module={stored} />;
+    return <QueryState loading={query.loading || status === 'loading' || !offline.ready} error={query.error} retry={() => void query.refetch()} />;
   }
   return <OnlineModuleView data={query.data} storedAt={stored?.savedAt ?? null} />;
 }

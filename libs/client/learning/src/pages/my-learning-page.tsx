@@ -1,16 +1,25 @@
 import '../learning.css';
+import { useSession } from '@anyam/client/account';
 import { useLearningMyEnrolmentsQuery } from '@anyam/client/graphql';
 import { DateTime, Link, PageHeading, Skeleton } from '@anyam/client/ui';
 import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
 import { OfflineBadge, ProgressBar, QueryState } from '../components/common';
 import { isNetworkError, useOnline } from '../offline/connectivity';
 import { useOfflineState } from '../offline/use-offline-state';
 
+/**
+ * Not behind RequireMember: offline, a reloaded app cannot renew the session, yet the modules kept on this
+ * device are listed. Online and signed out, it sends the visitor to sign in like any member page.
+ */
 export default function MyLearningPage() {
   const { t } = useTranslation('learning');
+  const { status } = useSession();
   const online = useOnline();
   const offline = useOfflineState();
-  const query = useLearningMyEnrolmentsQuery();
+  const query = useLearningMyEnrolmentsQuery({ skip: status !== 'signedIn' });
+  if (status === 'signedOut' && online) return <Navigate to={`/sign-in?next=${encodeURIComponent('/learn/my')}`} replace />;
+  if (status === 'loading') return <Skeleton label={t('state.loading')} lines={6} />;
   const offlineIds = new Set(offline.modules.map((m) => m.id));
   const waitingByModule = new Map<string, number>();
   for (const p of offline.pending) waitingByModule.set(p.moduleId, (waitingByModule.get(p.moduleId) ?? 0) + 1);
@@ -25,7 +34,7 @@ export default function MyLearningPage() {
     <>
       <PageHeading>{t('my.title')}</PageHeading>
       {!query.data ? (
-        query.error && (isNetworkError(query.error) || !online) ? (
+        !online || (query.error && isNetworkError(query.error)) ? (
           <>
             <p>{t('my.offline')}</p>
             {offline.modules.length === 0 ? (
