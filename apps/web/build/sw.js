@@ -7,7 +7,7 @@
  *    otherwise from the network, kept in "anyam-assets-<version>" for the next time;
  *  - anything else (GraphQL, health, iCalendar, certificates, uploads): untouched, straight to the network.
  * Lesson text is not kept here but in IndexedDB by the learning pages, where it belongs to a member. */
-/* eslint-disable no-restricted-globals */
+/* global self, caches */
 const VERSION = self.__VERSION__;
 const PRECACHE = self.__PRECACHE__;
 const SHELL = `anyam-shell-${VERSION}`;
