@@ -350,6 +350,20 @@ describe('learning', () => {
     await heading(page, en.edit.titleEdit);
     await page.getByRole('link', { name: /Menyusun kalender penggalangan dana/ }).waitFor();
 
+    // A file for the lesson, uploaded with progress; a file of a refused type is named as such.
+    await page.getByRole('link', { name: /Menyusun kalender penggalangan dana/ }).click();
+    await heading(page, en.lessonEdit.titleEdit);
+    const fileInput = page.getByLabel(en.resources.file);
+    await fileInput.setInputFiles({ name: 'script.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ not allowed') });
+    await page.getByRole('button', { name: en.resources.upload }).click();
+    await page.getByRole('alert').getByText(en.errors.reason.fileType).waitFor();
+    await fileInput.setInputFiles({ name: 'kalender-donor.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% kalender\n%%EOF\n') });
+    await page.getByRole('button', { name: en.resources.upload }).click();
+    await page.getByRole('button', { name: fill(en.resources.remove, { name: 'kalender-donor.pdf' }) }).waitFor();
+    await checkPage(page, 'lesson-edit-resources');
+    await page.locator('.an-learn-crumb').getByRole('link').click();
+    await heading(page, en.edit.titleEdit);
+
     // Move it up by keyboard.
     const up = page.getByRole('button', { name: fill(en.edit.moveUp, { title: 'Menyusun kalender penggalangan dana' }) });
     await up.focus();

@@ -13,6 +13,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { QueryState } from '../components/common';
+import { LessonResourcesEditor } from '../components/lesson-resources-editor';
 import { TextArea } from '../components/text-area';
 import { useLearningForm } from '../problems';
 import { NotAllowed } from './module-edit-page';
@@ -228,6 +229,7 @@ function LessonForm({ module, lesson }: { module: { id: string; slug: string; ti
           </Button>
         </div>
       </form>
+      {lesson ? <LessonResourcesEditor lessonId={lesson.id} resources={lesson.resources} /> : <p className="an-after-form">{t('resources.afterSave')}</p>}
     </>
   );
 }
