@@ -2,7 +2,7 @@ import type { ApolloClient } from '@apollo/client';
 import { hasCode, LearningCompleteLessonDocument, LearningSyncProgressDocument, readApiProblems } from '@anyam/client/graphql';
 import { isNetworkError } from './connectivity';
 import { progressQueue } from './offline-db';
-import type { FlushResult, QueuedCompletion, SyncOutcome } from './progress-queue';
+import type { FlushResult, QueuedCompletion, SendCompletions, SyncOutcome } from './progress-queue';
 
 const LOCK = 'anyam-progress-sync';
 
@@ -12,12 +12,15 @@ function withTabLock<T>(task: () => Promise<T>): Promise<T> {
   return locks ? (locks.request(LOCK, task) as Promise<T>) : task();
 }
 
+/** The part of Apollo Client the sender uses (a fake one in the unit tests). */
+export type Mutator = Pick<ApolloClient, 'mutate'>;
+
 /**
- * Sends the member's waiting completions with `syncProgress`, each with the time it happened on the device.
- * A batch the server refuses as a whole (say, one lesson was deleted meanwhile) is retried one entry at a
- * time, so one bad entry never holds back the others; no connection or no session keeps everything queued.
+ * Sends waiting completions with `syncProgress`, each with the time it happened on the device. A batch the
+ * server refuses as a whole (say, one lesson was deleted meanwhile) is retried one entry at a time, so one
+ * bad entry never holds back the others; no connection or no session keeps everything queued (throws).
  */
-export function syncProgressNow(client: ApolloClient, memberId: string): Promise<FlushResult> {
+export function progressSender(client: Mutator): SendCompletions {
   const send = async (entries: QueuedCompletion[]): Promise<SyncOutcome> => {
     try {
       await client.mutate({
@@ -47,5 +50,10 @@ export function syncProgressNow(client: ApolloClient, memberId: string): Promise
       return outcome;
     }
   };
-  return withTabLock(() => progressQueue.flush(memberId, send));
+  return send;
+}
+
+/** Sends the member's waiting completions now (one sync per browser at a time). */
+export function syncProgressNow(client: ApolloClient, memberId: string): Promise<FlushResult> {
+  return withTabLock(() => progressQueue.flush(memberId, progressSender(client)));
 }
