@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
+import { serviceWorkerPlugin } from './build/service-worker-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const workspace = fileURLToPath(new URL('../..', import.meta.url));
@@ -59,7 +60,21 @@ const CHUNK_GROUPS = [
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react(), precompress()],
+  // The service worker precaches the shell and the learner's learning pages (lessons must open offline):
+  // build/sw.js. Authoring pages (with markdown-it) are left to the runtime cache.
+  plugins: [
+    react(),
+    serviceWorkerPlugin({
+      offlineModules: [
+        '/libs/client/learning/src/pages/catalogue-page',
+        '/libs/client/learning/src/pages/module-page',
+        '/libs/client/learning/src/pages/lesson-page',
+        '/libs/client/learning/src/pages/my-learning-page',
+        '/libs/client/learning/src/components/learning-status',
+      ],
+    }),
+    precompress(),
+  ],
   resolve: {
     // Exact matches only, so "@anyam/client/ui" never swallows a deeper path.
     alias: Object.entries(alias).map(([find, replacement]) => ({

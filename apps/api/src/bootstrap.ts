@@ -89,12 +89,22 @@ function serveWebApp(app: NestExpressApplication, dir: string) {
     '/assets',
     express.static(path.join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
   );
-  app.use(express.static(dir, { index: false, maxAge: '1h' }));
+  app.use(
+    express.static(dir, {
+      index: false,
+      maxAge: '1h',
+      // The service worker must be revalidated on every visit, or a deploy would reach browsers an hour late.
+      setHeaders: (res, file) => {
+        if (path.basename(file) === 'sw.js') res.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     // Only page navigations (browsers ask for text/html explicitly); calendar apps asking for /ical/…
     // with "Accept: */*", probes and the API fall through to their own handlers.
     const wantsPage = (req.headers.accept ?? '').includes('text/html');
-    const reserved = [GRAPHQL_PATH, '/health', '/ical'].some((prefix) => req.path.startsWith(prefix));
+    const reserved =
+      [GRAPHQL_PATH, '/health', '/ical', '/files/'].some((prefix) => req.path.startsWith(prefix)) || /^\/certificates\/[^/]+\.pdf$/.test(req.path);
     if (req.method !== 'GET' || reserved || !wantsPage) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);

@@ -21,6 +21,18 @@ import {
   RegionsPage,
 } from '@anyam/client/community';
 import {
+  LearningCataloguePage,
+  LearningCertificatePage,
+  LearningCohortNewPage,
+  LearningCohortRosterPage,
+  LearningLessonEditPage,
+  LearningLessonPage,
+  LearningModuleEditPage,
+  LearningModulePage,
+  LearningMyPage,
+  LearningVerifyPage,
+} from '@anyam/client/learning';
+import {
   ForumGroupPage,
   ForumGroupsPage,
   ForumModerationPage,
@@ -180,6 +192,62 @@ export function App() {
           }
         />
         <Route path="meetings/:seriesId/:start" element={<MeetingOccurrencePage />} />
+        <Route path="learn" element={<LearningCataloguePage />} />
+        {/* The lesson reader and "my learning" are not behind RequireMember: offline, the session cannot be
+            renewed but what is saved on the device still opens (they send visitors to sign in when online). */}
+        <Route path="learn/my" element={<LearningMyPage />} />
+        <Route
+          path="learn/new"
+          element={
+            <RequireMember>
+              <LearningModuleEditPage />
+            </RequireMember>
+          }
+        />
+        <Route path="learn/modules/:slug" element={<LearningModulePage />} />
+        <Route
+          path="learn/modules/:slug/edit"
+          element={
+            <RequireMember>
+              <LearningModuleEditPage />
+            </RequireMember>
+          }
+        />
+        <Route
+          path="learn/modules/:slug/lessons/new"
+          element={
+            <RequireMember>
+              <LearningLessonEditPage />
+            </RequireMember>
+          }
+        />
+        <Route
+          path="learn/modules/:slug/cohorts/new"
+          element={
+            <RequireMember>
+              <LearningCohortNewPage />
+            </RequireMember>
+          }
+        />
+        <Route path="learn/lessons/:lessonId" element={<LearningLessonPage />} />
+        <Route
+          path="learn/lessons/:lessonId/edit"
+          element={
+            <RequireMember>
+              <LearningLessonEditPage />
+            </RequireMember>
+          }
+        />
+        <Route
+          path="learn/cohorts/:cohortId"
+          element={
+            <RequireMember>
+              <LearningCohortRosterPage />
+            </RequireMember>
+          }
+        />
+        <Route path="learn/certificates/:code" element={<LearningCertificatePage />} />
+        <Route path="verify/:code" element={<LearningVerifyPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       </Routes>

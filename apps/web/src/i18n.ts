@@ -3,6 +3,7 @@ import { communityLocales } from '@anyam/client/community';
 import { forumLocales } from '@anyam/client/forum';
 import { meetingsLocales } from '@anyam/client/meetings';
 import { notificationsLocales } from '@anyam/client/notifications';
+import { learningLocales } from '@anyam/client/learning';
 import { uiLocales, type LocaleLoaders } from '@anyam/client/ui';
 import { DEFAULT_LOCALE, isLocale, LOCALES } from '@anyam/shared/domain';
 import i18n, { type BackendModule, type LanguageDetectorModule } from 'i18next';
@@ -18,6 +19,7 @@ const NAMESPACES: Record<string, LocaleLoaders> = {
   forum: forumLocales,
   meetings: meetingsLocales,
   notifications: notificationsLocales,
+  learning: learningLocales,
 };
 
 const lazyBackend: BackendModule = {

@@ -1,5 +1,6 @@
 import { useSession } from '@anyam/client/account';
 import { useAccessibilityPreferences } from '@anyam/client/community';
+import { LearningStatus } from '@anyam/client/learning';
 import { useUpdateProfileMutation } from '@anyam/client/graphql';
 import { browserTimeZone, Button, Link, SkipLink, Skeleton, useAnnounce, ViewerProvider } from '@anyam/client/ui';
 import { isLocale, LOCALE_NAMES, LOCALES } from '@anyam/shared/domain';
@@ -122,6 +123,10 @@ export function Layout() {
             <LanguageSwitcher />
           </div>
         </header>
+        {/* "You are offline", "2 completions waiting to sync": a polite live region, empty otherwise. */}
+        <Suspense fallback={null}>
+          <LearningStatus />
+        </Suspense>
         <div className="an-body">
           <nav className="an-nav" aria-label={t('nav.label')}>
             <ul>
@@ -141,6 +146,9 @@ export function Layout() {
               </li>
               <li>
                 <NavLink to="/meetings">{t('nav.meetings')}</NavLink>
+                </li>
+                <li>
+                <NavLink to="/learn">{t('nav.learning')}</NavLink>
               </li>
               {member && (
                 <li>

@@ -4,10 +4,12 @@ import { DataSource } from 'typeorm';
 import { DatabaseBootstrapService, JOBS_SCHEMA } from '@anyam/server/core';
 import { MemberEntity, PasswordHasher, RoleGrantEntity } from '@anyam/server/accounts';
 import { RoleScope } from '@anyam/shared/domain';
+import { ForumService } from '@anyam/server/forum';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { seedDemoCommunity } from './demo-community';
 import { seedDemoForum } from './demo-forum';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoLearning } from './demo-learning';
 
 /** Loads the demo data set into an empty database (once, even with several instances starting together). */
 @Injectable()
@@ -18,6 +20,7 @@ export class DemoDataService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly bootstrap: DatabaseBootstrapService,
     private readonly hasher: PasswordHasher,
+    private readonly forum: ForumService,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -48,6 +51,7 @@ export class DemoDataService {
     let community = { hubs: 0, organisations: 0 };
     let forum = { groups: 0, threads: 0 };
     let meetings = 0;
+    let modules = 0;
     await this.db.transaction(async (tx) => {
       const memberIds = new Map<string, string>();
       for (const account of DEMO_ACCOUNTS) {
@@ -70,9 +74,10 @@ export class DemoDataService {
       community = await seedDemoCommunity(tx, memberIds);
       forum = await seedDemoForum(tx, memberIds);
       meetings = await seedDemoMeetings(tx, memberIds);
+      modules = await seedDemoLearning(tx, memberIds, (m, input) => this.forum.createLinkedThread(m, input));
     });
     this.logger.log(
-      `Demo data loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${community.organisations} organisations, ${community.hubs} hubs, ${forum.groups} forum groups, ${forum.threads} threads, ${meetings} meeting series`,
+      `Demo data loaded: ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}"), ${community.organisations} organisations, ${community.hubs} hubs, ${forum.groups} forum groups, ${forum.threads} threads, ${meetings} meeting series, ${modules} training modules`,
     );
   }
 }

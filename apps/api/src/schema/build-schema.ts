@@ -6,9 +6,10 @@ import { COMMUNITY_RESOLVERS } from '@anyam/server/community';
 import { FORUM_RESOLVERS } from '@anyam/server/forum';
 import { MEETINGS_RESOLVERS } from '@anyam/server/meetings';
 import { NOTIFICATIONS_RESOLVERS } from '@anyam/server/notifications';
+import { LEARNING_RESOLVERS } from '@anyam/server/learning';
 
 /** Every resolver class of every domain. A test checks this list matches the resolvers the app module loads. */
-export const RESOLVERS = [...ACCOUNTS_RESOLVERS, ...COMMUNITY_RESOLVERS, ...FORUM_RESOLVERS, ...MEETINGS_RESOLVERS, ...NOTIFICATIONS_RESOLVERS];
+export const RESOLVERS = [...ACCOUNTS_RESOLVERS, ...COMMUNITY_RESOLVERS, ...FORUM_RESOLVERS, ...MEETINGS_RESOLVERS, ...NOTIFICATIONS_RESOLVERS, ...LEARNING_RESOLVERS];
 
 export async function buildSchemaSdl(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });

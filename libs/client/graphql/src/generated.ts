@@ -19,6 +19,16 @@ export type AddActionItemInput = {
   seriesId: string;
 };
 
+export type AddLessonInput = {
+  /** Markdown. */
+  contentMarkdown: string;
+  /** Default 10. */
+  estimatedMinutes?: number | null | undefined;
+  moduleId: string;
+  quiz?: QuizInput | null | undefined;
+  title: string;
+};
+
 export type AgendaItemInput = {
   minutesAllotted?: number | null | undefined;
   presenter?: string | null | undefined;
@@ -52,6 +62,33 @@ export type CommunityRole =
   | 'COORDINATOR'
   | 'FACILITATOR'
   | 'MEMBER';
+
+export type CompleteLessonInput = {
+  /** When it was completed on the device; default now. */
+  completedAt?: string | null | undefined;
+  lessonId: string;
+};
+
+export type CreateCohortInput = {
+  deliveryMode: LearningDeliveryMode;
+  /** ISO date, YYYY-MM-DD. */
+  endsOn: string;
+  /** Default: open until the cohort starts. */
+  enrolmentClosesAt?: string | null | undefined;
+  /** Default: open now. */
+  enrolmentOpensAt?: string | null | undefined;
+  /** Facilitators besides the creator. */
+  facilitatorIds?: Array<string> | null | undefined;
+  /** https link (online and hybrid cohorts). */
+  link?: string | null | undefined;
+  moduleId: string;
+  name: string;
+  /** Where (offline and hybrid cohorts). */
+  place?: string | null | undefined;
+  seats: number;
+  /** ISO date, YYYY-MM-DD. */
+  startsOn: string;
+};
 
 export type CreateMeetingSeriesInput = {
   capacityInPerson?: number | null | undefined;
@@ -103,6 +140,26 @@ export type CreateThreadInput = {
   title: string;
 };
 
+export type CreateTrainingModuleInput = {
+  /** Co-authors besides the creator. */
+  authorIds?: Array<string> | null | undefined;
+  deliveryMode: LearningDeliveryMode;
+  /** Default 1. */
+  estimatedHours?: number | null | undefined;
+  hubId: string;
+  language: string;
+  level: ModuleLevel;
+  /** Modules to complete first. */
+  prerequisiteIds?: Array<string> | null | undefined;
+  /** Default true. */
+  selfPaced?: boolean | null | undefined;
+  slug: string;
+  summary?: string | null | undefined;
+  /** Theme keys. */
+  themes?: Array<string> | null | undefined;
+  title: string;
+};
+
 export type DeliveryMode =
   | 'HYBRID'
   | 'OFFLINE'
@@ -119,6 +176,19 @@ export type EditPostInput = {
   body: string;
   postId: string;
 };
+
+export type EnrolInput = {
+  /** A seat (or the waitlist) in a cohort. */
+  cohortId?: string | null | undefined;
+  /** Self-paced enrolment in a module that allows it. */
+  moduleId?: string | null | undefined;
+};
+
+export type EnrolmentStatus =
+  | 'COMPLETED'
+  | 'ENROLLED'
+  | 'WAITLISTED'
+  | 'WITHDRAWN';
 
 /** HIDE: hide the flagged post (readers see a placeholder); DISMISS: keep it. */
 export type FlagResolution =
@@ -182,6 +252,16 @@ export type JoinRequestStatus =
   | 'DECLINED'
   | 'PENDING';
 
+/** How a module or cohort is delivered. */
+export type LearningDeliveryMode =
+  | 'HYBRID'
+  | 'OFFLINE'
+  | 'ONLINE';
+
+export type LessonProgressState =
+  | 'COMPLETED'
+  | 'STARTED';
+
 export type MeetingFilter = {
   /** Only meetings I answered going or maybe to (none for visitors). */
   attending?: boolean | null | undefined;
@@ -226,6 +306,17 @@ export type ModerationItemKind =
   | 'FLAGGED'
   | 'HELD';
 
+export type ModuleLevel =
+  | 'ADVANCED'
+  | 'INTERMEDIATE'
+  | 'INTRODUCTORY';
+
+/** Drafts and archived modules are seen only by their hub’s facilitators, coordinators, authors and admins. */
+export type ModuleStatus =
+  | 'ARCHIVED'
+  | 'DRAFT'
+  | 'PUBLISHED';
+
 export type NotificationSettingsInput = {
   /** Receive the daily e-mail digest. */
   emailDigest?: boolean | null | undefined;
@@ -249,12 +340,52 @@ export type PreviewMeetingOccurrencesInput = {
   timeZone: string;
 };
 
+export type ProgressUpdateInput = {
+  /** When it happened on the device. */
+  at: string;
+  lessonId: string;
+  state: LessonProgressState;
+};
+
 export type PublishMinutesInput = {
   /** A forum group of the organising hub; default: its oldest hub group. Ignored once published (the same thread is updated). */
   groupId?: string | null | undefined;
   /** The occurrence’s original (or moved) start. */
   occurrenceStart: string;
   seriesId: string;
+};
+
+/** single: exactly one option is right; multiple: one or more. */
+export type QuestionKind =
+  | 'MULTIPLE'
+  | 'SINGLE';
+
+export type QuizAnswerInput = {
+  optionIds: Array<string>;
+  questionId: string;
+};
+
+export type QuizInput = {
+  /** 1–20; null: unlimited. */
+  attemptsAllowed?: number | null | undefined;
+  /** Percent of questions right needed to pass (1–100). */
+  passMark: number;
+  questions: Array<QuizQuestionInput>;
+};
+
+export type QuizOptionInput = {
+  correct: boolean;
+  /** Shown after a submission to whoever chose this option. */
+  feedback?: string | null | undefined;
+  label: string;
+};
+
+export type QuizQuestionInput = {
+  /** Shown after a submission. */
+  explanation?: string | null | undefined;
+  kind: QuestionKind;
+  options: Array<QuizOptionInput>;
+  prompt: string;
 };
 
 /** The fixed set of reactions; a member gives each kind at most once per post. */
@@ -339,11 +470,30 @@ export type SignUpInput = {
   timeZone: string;
 };
 
+export type SubmitQuizInput = {
+  answers: Array<QuizAnswerInput>;
+  lessonId: string;
+};
+
 /** Pinned threads come first in every order. LATEST_ACTIVITY: last post first; NEWEST: newest thread first; TOP: highest score first, where score = 2 × replies + reactions on all its posts. */
 export type ThreadSort =
   | 'LATEST_ACTIVITY'
   | 'NEWEST'
   | 'TOP';
+
+export type TrainingModuleFilter = {
+  hubId?: string | null | undefined;
+  /** Language tag; "id" also matches "id-ID". */
+  language?: string | null | undefined;
+  level?: ModuleLevel | null | undefined;
+  mode?: LearningDeliveryMode | null | undefined;
+  /** Words in the title or summary. */
+  search?: string | null | undefined;
+  /** Default PUBLISHED; drafts list only what the viewer may edit. */
+  status?: ModuleStatus | null | undefined;
+  /** Theme key. */
+  theme?: string | null | undefined;
+};
 
 /** Organisers change any field; the owner only the status. */
 export type UpdateActionItemInput = {
@@ -376,6 +526,17 @@ export type UpdateHubInput = {
   timeZone?: string | null | undefined;
   visibility?: Visibility | null | undefined;
   workingHours?: WorkingHoursInput | null | undefined;
+};
+
+export type UpdateLessonInput = {
+  contentMarkdown?: string | null | undefined;
+  estimatedMinutes?: number | null | undefined;
+  id: string;
+  /** Replaces the quiz (earlier attempts keep their scores). */
+  quiz?: QuizInput | null | undefined;
+  /** true: remove the quiz. */
+  removeQuiz?: boolean | null | undefined;
+  title?: string | null | undefined;
 };
 
 /** Only the fields given change; every change bumps the iCalendar SEQUENCE. */
@@ -429,6 +590,26 @@ export type UpdateProfileInput = {
   locale?: string | null | undefined;
   name?: string | null | undefined;
   timeZone?: string | null | undefined;
+};
+
+export type UpdateTrainingModuleInput = {
+  /** Archive (true) or bring back to published/draft (false). */
+  archived?: boolean | null | undefined;
+  /** Replaces the co-authors. */
+  authorIds?: Array<string> | null | undefined;
+  deliveryMode?: LearningDeliveryMode | null | undefined;
+  estimatedHours?: number | null | undefined;
+  id: string;
+  language?: string | null | undefined;
+  level?: ModuleLevel | null | undefined;
+  /** Replaces the prerequisites. */
+  prerequisiteIds?: Array<string> | null | undefined;
+  selfPaced?: boolean | null | undefined;
+  slug?: string | null | undefined;
+  summary?: string | null | undefined;
+  /** Replaces the themes. */
+  themes?: Array<string> | null | undefined;
+  title?: string | null | undefined;
 };
 
 /** public: anyone, visitors included; members: signed-in members only. */
@@ -914,6 +1095,192 @@ export type ForumPostAddedSubscriptionVariables = Exact<{
 
 export type ForumPostAddedSubscription = { postAdded: { id: string, threadId: string, number: number, createdAt: string, editedAt: string | null, language: string, bodyHtml: string, bodyMarkdown: string | null, removed: boolean, isAcceptedAnswer: boolean, quotePostId: string | null, viewerCanEdit: boolean, viewerCanDelete: boolean, viewerCanReact: boolean, viewerCanFlag: boolean, viewerCanModerate: boolean, viewerReactions: Array<ReactionKind>, hidden: boolean, status: PostStatus, reactions: Array<{ kind: ReactionKind, count: number }>, author: { id: string, name: string, handle: string } | null } };
 
+export type LearningModuleEditorQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type LearningModuleEditorQuery = { trainingModule: { selfPaced: boolean, viewerCanEdit: boolean, id: string, slug: string, title: string, summary: string, level: ModuleLevel, language: string, estimatedHours: number, deliveryMode: LearningDeliveryMode, status: ModuleStatus, lessonCount: number, themes: Array<string>, prerequisites: Array<{ id: string, slug: string, title: string }>, lessons: Array<{ id: string, position: number, title: string, estimatedMinutes: number, hasQuiz: boolean }>, hub: { id: string, name: string, slug: string } } };
+
+export type LearningLessonEditorQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LearningLessonEditorQuery = { lesson: { id: string, moduleId: string, title: string, estimatedMinutes: number, contentMarkdown: string | null, viewerCanEdit: boolean, module: { id: string, slug: string, title: string }, resources: Array<{ id: string, fileName: string, mediaType: string, sizeBytes: number, url: string }>, quiz: { passMark: number, attemptsAllowed: number | null } | null, quizAnswerKey: Array<{ id: string, prompt: string, kind: QuestionKind, explanation: string, options: Array<{ id: string, label: string, correct: boolean, feedback: string }> }> | null } };
+
+export type LearningCreateModuleMutationVariables = Exact<{
+  input: CreateTrainingModuleInput;
+}>;
+
+
+export type LearningCreateModuleMutation = { createTrainingModule: { id: string, slug: string, title: string, summary: string, level: ModuleLevel, language: string, estimatedHours: number, deliveryMode: LearningDeliveryMode, status: ModuleStatus, lessonCount: number, themes: Array<string>, hub: { id: string, name: string, slug: string } } };
+
+export type LearningUpdateModuleMutationVariables = Exact<{
+  input: UpdateTrainingModuleInput;
+}>;
+
+
+export type LearningUpdateModuleMutation = { updateTrainingModule: { selfPaced: boolean, id: string, slug: string, title: string, summary: string, level: ModuleLevel, language: string, estimatedHours: number, deliveryMode: LearningDeliveryMode, status: ModuleStatus, lessonCount: number, themes: Array<string>, hub: { id: string, name: string, slug: string } } };
+
+export type LearningPublishModuleMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LearningPublishModuleMutation = { publishTrainingModule: { discussionThreadId: string | null, id: string, slug: string, title: string, summary: string, level: ModuleLevel, language: string, estimatedHours: number, deliveryMode: LearningDeliveryMode, status: ModuleStatus, lessonCount: number, themes: Array<string>, hub: { id: string, name: string, slug: string } } };
+
+export type LearningAddLessonMutationVariables = Exact<{
+  input: AddLessonInput;
+}>;
+
+
+export type LearningAddLessonMutation = { addLesson: { id: string, position: number, title: string } };
+
+export type LearningUpdateLessonMutationVariables = Exact<{
+  input: UpdateLessonInput;
+}>;
+
+
+export type LearningUpdateLessonMutation = { updateLesson: { id: string, position: number, title: string, estimatedMinutes: number } };
+
+export type LearningReorderLessonsMutationVariables = Exact<{
+  moduleId: string;
+  lessonIds: Array<string> | string;
+}>;
+
+
+export type LearningReorderLessonsMutation = { reorderLessons: { id: string, lessons: Array<{ id: string, position: number, title: string, estimatedMinutes: number, hasQuiz: boolean }> } };
+
+export type LearningCreateCohortMutationVariables = Exact<{
+  input: CreateCohortInput;
+}>;
+
+
+export type LearningCreateCohortMutation = { createCohort: { id: string, moduleId: string, name: string, startsOn: string, endsOn: string, seats: number, seatsTaken: number, seatsLeft: number, waitlistCount: number, enrolmentOpensAt: string | null, enrolmentClosesAt: string | null, enrolmentOpen: boolean, deliveryMode: LearningDeliveryMode, place: string | null, link: string | null, viewerCanManage: boolean } };
+
+export type LearningCohortRosterQueryVariables = Exact<{
+  cohortId: string;
+}>;
+
+
+export type LearningCohortRosterQuery = { cohortRoster: Array<{ id: string, moduleId: string, cohortId: string | null, status: EnrolmentStatus, waitlistPosition: number | null, enrolledAt: string | null, completedAt: string | null, member: { id: string, name: string }, cohort: { id: string, moduleId: string, name: string, startsOn: string, endsOn: string, seats: number, seatsTaken: number, seatsLeft: number, waitlistCount: number, enrolmentOpensAt: string | null, enrolmentClosesAt: string | null, enrolmentOpen: boolean, deliveryMode: LearningDeliveryMode, place: string | null, link: string | null, viewerCanManage: boolean } | null, progress: { lessonsDone: number, lessonsTotal: number, percent: number, lastActivityAt: string | null, nextLesson: { id: string, title: string, position: number } | null } }> };
+
+export type LearningDeleteResourceMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LearningDeleteResourceMutation = { deleteLessonResource: { id: string, resources: Array<{ id: string, fileName: string, mediaType: string, sizeBytes: number, url: string }> } };
+
+export type LearningCatalogueQueryVariables = Exact<{
+  filter?: TrainingModuleFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LearningCatalogueQuery = { trainingModules: { edges: Array<{ cursor: string, node: { id: string, slug: string, title: string, summary: string, level: ModuleLevel, language: string, estimatedHours: number, deliveryMode: LearningDeliveryMode, status: ModuleStatus, lessonCount: number, themes: Array<string>, hub: { id: string, name: string, slug: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type LearningThemesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LearningThemesQuery = { themes: Array<{ position: number, key: string, parentKey: string | null, names: { en: string, id: string, es: string, pt: string } }> };
+
+export type LearningFilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LearningFilterOptionsQuery = { hubs: { edges: Array<{ node: { id: string, name: string, viewerRole: CommunityRole | null } }> } };
+
+export type LearningCertificateQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type LearningCertificateQuery = { certificate: { code: string, memberName: string, moduleTitle: string, hubName: string, issuedAt: string, pdfUrl: string, verifyPath: string } };
+
+export type LearningThemeFragment = { key: string, parentKey: string | null, names: { en: string, id: string, es: string, pt: string } };
+
+export type LearningModuleCardFragment = { id: string, slug: string, title: string, summary: string, level: ModuleLevel, language: string, estimatedHours: number, deliveryMode: LearningDeliveryMode, status: ModuleStatus, lessonCount: number, themes: Array<string>, hub: { id: string, name: string, slug: string } };
+
+export type LearningProgressFragment = { lessonsDone: number, lessonsTotal: number, percent: number, lastActivityAt: string | null, nextLesson: { id: string, title: string, position: number } | null };
+
+export type LearningEnrolmentFragment = { id: string, moduleId: string, cohortId: string | null, status: EnrolmentStatus, waitlistPosition: number | null, enrolledAt: string | null, completedAt: string | null, progress: { lessonsDone: number, lessonsTotal: number, percent: number, lastActivityAt: string | null, nextLesson: { id: string, title: string, position: number } | null } };
+
+export type LearningCohortFragment = { id: string, moduleId: string, name: string, startsOn: string, endsOn: string, seats: number, seatsTaken: number, seatsLeft: number, waitlistCount: number, enrolmentOpensAt: string | null, enrolmentClosesAt: string | null, enrolmentOpen: boolean, deliveryMode: LearningDeliveryMode, place: string | null, link: string | null, viewerCanManage: boolean };
+
+export type LearningLessonBodyFragment = { id: string, moduleId: string, position: number, title: string, estimatedMinutes: number, hasQuiz: boolean, viewerCanRead: boolean, contentHtml: string | null, previousLessonId: string | null, nextLessonId: string | null, viewerProgress: { lessonId: string, completed: boolean, completedAt: string | null } | null, resources: Array<{ id: string, fileName: string, mediaType: string, sizeBytes: number, url: string }>, quiz: { passMark: number, attemptsAllowed: number | null, viewerAttempts: number, viewerAttemptsLeft: number | null, viewerBestScore: number | null, viewerPassed: boolean, questions: Array<{ id: string, position: number, prompt: string, kind: QuestionKind, options: Array<{ id: string, label: string }> }> } | null };
+
+export type LearningLessonQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LearningLessonQuery = { lesson: { viewerCanEdit: boolean, id: string, moduleId: string, position: number, title: string, estimatedMinutes: number, hasQuiz: boolean, viewerCanRead: boolean, contentHtml: string | null, previousLessonId: string | null, nextLessonId: string | null, module: { id: string, slug: string, title: string, language: string, lessonCount: number }, viewerProgress: { lessonId: string, completed: boolean, completedAt: string | null } | null, resources: Array<{ id: string, fileName: string, mediaType: string, sizeBytes: number, url: string }>, quiz: { passMark: number, attemptsAllowed: number | null, viewerAttempts: number, viewerAttemptsLeft: number | null, viewerBestScore: number | null, viewerPassed: boolean, questions: Array<{ id: string, position: number, prompt: string, kind: QuestionKind, options: Array<{ id: string, label: string }> }> } | null } };
+
+export type LearningSubmitQuizMutationVariables = Exact<{
+  input: SubmitQuizInput;
+}>;
+
+
+export type LearningSubmitQuizMutation = { submitQuiz: { id: string, lessonId: string, attemptNumber: number, score: number, passed: boolean, passMark: number, attemptsLeft: number | null, submittedAt: string, results: Array<{ questionId: string, correct: boolean, selectedOptionIds: Array<string>, correctOptionIds: Array<string> | null, feedback: Array<string>, explanation: string }>, enrolment: { id: string, moduleId: string, cohortId: string | null, status: EnrolmentStatus, waitlistPosition: number | null, enrolledAt: string | null, completedAt: string | null, progress: { lessonsDone: number, lessonsTotal: number, percent: number, lastActivityAt: string | null, nextLesson: { id: string, title: string, position: number } | null } } } };
+
+export type LearningModuleQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type LearningModuleQuery = { trainingModule: { selfPaced: boolean, discussionThreadId: string | null, viewerCanEdit: boolean, id: string, slug: string, title: string, summary: string, level: ModuleLevel, language: string, estimatedHours: number, deliveryMode: LearningDeliveryMode, status: ModuleStatus, lessonCount: number, themes: Array<string>, authors: Array<{ id: string, name: string }>, prerequisites: Array<{ id: string, slug: string, title: string, viewerCompleted: boolean }>, lessons: Array<{ id: string, position: number, title: string, estimatedMinutes: number, hasQuiz: boolean, viewerProgress: { lessonId: string, completed: boolean } | null }>, viewerEnrolment: { id: string, moduleId: string, cohortId: string | null, status: EnrolmentStatus, waitlistPosition: number | null, enrolledAt: string | null, completedAt: string | null, progress: { lessonsDone: number, lessonsTotal: number, percent: number, lastActivityAt: string | null, nextLesson: { id: string, title: string, position: number } | null } } | null, hub: { id: string, name: string, slug: string } } };
+
+export type LearningCohortsQueryVariables = Exact<{
+  moduleId: string;
+}>;
+
+
+export type LearningCohortsQuery = { cohorts: Array<{ id: string, moduleId: string, name: string, startsOn: string, endsOn: string, seats: number, seatsTaken: number, seatsLeft: number, waitlistCount: number, enrolmentOpensAt: string | null, enrolmentClosesAt: string | null, enrolmentOpen: boolean, deliveryMode: LearningDeliveryMode, place: string | null, link: string | null, viewerCanManage: boolean }> };
+
+export type LearningModuleOfflineQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type LearningModuleOfflineQuery = { trainingModule: { id: string, slug: string, title: string, language: string, lessons: Array<{ id: string, moduleId: string, position: number, title: string, estimatedMinutes: number, hasQuiz: boolean, viewerCanRead: boolean, contentHtml: string | null, previousLessonId: string | null, nextLessonId: string | null, viewerProgress: { lessonId: string, completed: boolean, completedAt: string | null } | null, resources: Array<{ id: string, fileName: string, mediaType: string, sizeBytes: number, url: string }>, quiz: { passMark: number, attemptsAllowed: number | null, viewerAttempts: number, viewerAttemptsLeft: number | null, viewerBestScore: number | null, viewerPassed: boolean, questions: Array<{ id: string, position: number, prompt: string, kind: QuestionKind, options: Array<{ id: string, label: string }> }> } | null }> } };
+
+export type LearningEnrolMutationVariables = Exact<{
+  input: EnrolInput;
+}>;
+
+
+export type LearningEnrolMutation = { enrol: { id: string, moduleId: string, cohortId: string | null, status: EnrolmentStatus, waitlistPosition: number | null, enrolledAt: string | null, completedAt: string | null, progress: { lessonsDone: number, lessonsTotal: number, percent: number, lastActivityAt: string | null, nextLesson: { id: string, title: string, position: number } | null } } };
+
+export type LearningWithdrawMutationVariables = Exact<{
+  enrolmentId: string;
+}>;
+
+
+export type LearningWithdrawMutation = { withdraw: { id: string, moduleId: string, cohortId: string | null, status: EnrolmentStatus, waitlistPosition: number | null, enrolledAt: string | null, completedAt: string | null, progress: { lessonsDone: number, lessonsTotal: number, percent: number, lastActivityAt: string | null, nextLesson: { id: string, title: string, position: number } | null } } };
+
+export type LearningMyEnrolmentsQueryVariables = Exact<{
+  status?: EnrolmentStatus | null | undefined;
+}>;
+
+
+export type LearningMyEnrolmentsQuery = { myEnrolments: Array<{ id: string, moduleId: string, cohortId: string | null, status: EnrolmentStatus, waitlistPosition: number | null, enrolledAt: string | null, completedAt: string | null, module: { id: string, slug: string, title: string, language: string, hub: { id: string, name: string } }, certificate: { code: string } | null, progress: { lessonsDone: number, lessonsTotal: number, percent: number, lastActivityAt: string | null, nextLesson: { id: string, title: string, position: number } | null } }> };
+
+export type LearningSyncProgressMutationVariables = Exact<{
+  input: Array<ProgressUpdateInput> | ProgressUpdateInput;
+}>;
+
+
+export type LearningSyncProgressMutation = { syncProgress: { applied: number, progress: Array<{ lessonId: string, completed: boolean, completedAt: string | null }>, enrolments: Array<{ id: string, moduleId: string, cohortId: string | null, status: EnrolmentStatus, waitlistPosition: number | null, enrolledAt: string | null, completedAt: string | null, progress: { lessonsDone: number, lessonsTotal: number, percent: number, lastActivityAt: string | null, nextLesson: { id: string, title: string, position: number } | null } }> } };
+
+export type LearningCompleteLessonMutationVariables = Exact<{
+  input: CompleteLessonInput;
+}>;
+
+
+export type LearningCompleteLessonMutation = { completeLesson: { progress: { lessonId: string, completed: boolean, completedAt: string | null }, enrolment: { id: string, moduleId: string, cohortId: string | null, status: EnrolmentStatus, waitlistPosition: number | null, enrolledAt: string | null, completedAt: string | null, progress: { lessonsDone: number, lessonsTotal: number, percent: number, lastActivityAt: string | null, nextLesson: { id: string, title: string, position: number } | null } } } };
+
 export type MeetingsOccurrenceRowFragment = { id: string, seriesId: string, title: string, kind: MeetingKind, mode: MeetingMode, start: string, end: string, originalStart: string, localStart: string, timeZone: string, cancelled: boolean, rescheduled: boolean, place: string | null, seatsLeftInPerson: number | null, seatsLeftOnline: number | null, viewerRsvp: { seriesId: string, occurrenceStart: string | null, response: RsvpResponse, waitlisted: boolean, waitlistPosition: number | null } | null };
 
 export type MeetingsRsvpFragment = { seriesId: string, occurrenceStart: string | null, response: RsvpResponse, waitlisted: boolean, waitlistPosition: number | null };
@@ -1153,6 +1520,37 @@ export * from './operations/Hubs';
 export * from './operations/InvitationPreview';
 export * from './operations/InviteMember';
 export * from './operations/JoinHub';
+export * from './operations/LearningAddLesson';
+export * from './operations/LearningCatalogue';
+export * from './operations/LearningCertificate';
+export * from './operations/LearningCohortFragment';
+export * from './operations/LearningCohortRoster';
+export * from './operations/LearningCohorts';
+export * from './operations/LearningCompleteLesson';
+export * from './operations/LearningCreateCohort';
+export * from './operations/LearningCreateModule';
+export * from './operations/LearningDeleteResource';
+export * from './operations/LearningEnrol';
+export * from './operations/LearningEnrolmentFragment';
+export * from './operations/LearningFilterOptions';
+export * from './operations/LearningLesson';
+export * from './operations/LearningLessonBodyFragment';
+export * from './operations/LearningLessonEditor';
+export * from './operations/LearningModule';
+export * from './operations/LearningModuleCardFragment';
+export * from './operations/LearningModuleEditor';
+export * from './operations/LearningModuleOffline';
+export * from './operations/LearningMyEnrolments';
+export * from './operations/LearningProgressFragment';
+export * from './operations/LearningPublishModule';
+export * from './operations/LearningReorderLessons';
+export * from './operations/LearningSubmitQuiz';
+export * from './operations/LearningSyncProgress';
+export * from './operations/LearningThemeFragment';
+export * from './operations/LearningThemes';
+export * from './operations/LearningUpdateLesson';
+export * from './operations/LearningUpdateModule';
+export * from './operations/LearningWithdraw';
 export * from './operations/LeaveHub';
 export * from './operations/MarkNotificationsRead';
 export * from './operations/Me';

@@ -241,6 +241,43 @@ export class ForumService {
     return this.thread(actor, created.threadId);
   }
 
+  /**
+   * A thread another domain opens on a member's behalf inside the caller's transaction (e.g. the
+   * discussion of a training module, on publish): in the hub's first hub group, or, when the hub has none
+   * yet, in a new members-only group for it. The caller has checked the member may act for the hub; no
+   * rate limit applies. Returns the thread's id.
+   */
+  async createLinkedThread(
+    tx: EntityManager,
+    input: { hubId: string; authorId: string; title: string; body: string; language: string },
+  ): Promise<string> {
+    let [group] = await tx.query(`SELECT id FROM forum_groups WHERE kind = 'hub' AND hub_id = $1 ORDER BY created_at, id LIMIT 1`, [input.hubId]);
+    if (!group) {
+      const [hub] = await tx.query(`SELECT id, region_id, name, slug FROM hubs WHERE id = $1`, [input.hubId]);
+      if (!hub) throw ForumError.hubNotFound();
+      const [taken] = await tx.query(`SELECT 1 FROM forum_groups WHERE slug = $1`, [`${hub.slug}-forum`]);
+      const slug = taken ? `${hub.slug}-forum-${input.hubId.slice(0, 8)}` : `${hub.slug}-forum`;
+      [group] = await tx.query(
+        `INSERT INTO forum_groups (kind, region_id, hub_id, name, slug, description, visibility, default_language)
+         VALUES ('hub', $1, $2, $3, $4, '', 'members', $5) RETURNING id`,
+        [hub.region_id, hub.id, `${hub.name}`.slice(0, 120), slug.slice(0, 64), language(input.language, 'en')],
+      );
+    }
+    const title = input.title.trim().slice(0, FORUM_LIMITS.titleMax);
+    const body = input.body.trim().slice(0, FORUM_LIMITS.bodyMax) || title;
+    const lang = language(input.language, 'en');
+    const [thread] = await tx.query(
+      `INSERT INTO forum_threads (group_id, title, author_id, language, participant_count, last_poster_id)
+       VALUES ($1, $2, $3, $4, 1, $3) RETURNING id`,
+      [group.id, title, input.authorId, lang],
+    );
+    await tx.query(
+      `INSERT INTO forum_posts (thread_id, post_number, author_id, body_markdown, body_html, language) VALUES ($1, 1, $2, $3, $4, $5)`,
+      [thread.id, input.authorId, body, renderMarkdown(body), lang],
+    );
+    return thread.id as string;
+  }
+
   /** Pin or lock: moderators only. */
   async setThreadFlag(actor: MemberActor, threadId: string, flag: 'pinned' | 'locked', value: boolean): Promise<{ thread: ThreadEntity; access: GroupAccess }> {
     const { access } = await this.thread(actor, threadId);

@@ -62,6 +62,12 @@ export class AppConfig {
   @Max(65535)
   EMBEDDED_PG_PORT: number = 54329;
 
+  /** Where uploaded files (lesson resources) are kept. Default: ANYAM_HOME/uploads. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  UPLOAD_DIR?: string;
+
   /** Load demo data into an empty database. Default: yes with the embedded database, no otherwise. */
   @IsOptional()
   @Transform(toBool)
@@ -164,6 +170,9 @@ export class AppConfig {
   }
   get seedDemoData(): boolean {
     return this.SEED_DEMO_DATA ?? this.usesEmbeddedDatabase;
+  }
+  get uploadDir(): string {
+    return path.resolve(this.UPLOAD_DIR ?? path.join(this.home, 'uploads'));
   }
   get mailDir(): string {
     return path.resolve(this.MAIL_DIR ?? path.join(this.home, 'mail'));

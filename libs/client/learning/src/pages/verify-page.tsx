@@ -1,0 +1,5 @@
+import { CertificateView } from './certificate-page';
+
+export default function VerifyPage() {
+  return <CertificateView mode="verify" />;
+}
