@@ -368,6 +368,19 @@ describe('forum pages', () => {
     await mod.getByTestId('live-polite').getByText(en.queue.done.dismiss).waitFor();
     await item.waitFor({ state: 'detached' });
 
+    // The group's setting to hold new members' first posts, saved and shown again after a reload.
+    await mod.getByLabel(en.groupSettings.hold).check();
+    await mod.getByRole('button', { name: en.groupSettings.save }).click();
+    await mod.getByRole('main').getByText(en.groupSettings.saved).waitFor();
+    await expectNoA11yViolations(mod, 'moderation queue with saved group settings, English');
+    await mod.reload();
+    await heading(mod, en.queue.title);
+    await mod.getByLabel(en.groupSettings.hold).waitFor();
+    assert.equal(await mod.getByLabel(en.groupSettings.hold).isChecked(), true, 'the group now holds first posts');
+    await mod.getByLabel(en.groupSettings.hold).uncheck();
+    await mod.getByRole('button', { name: en.groupSettings.save }).click();
+    await mod.getByRole('main').getByText(en.groupSettings.saved).waitFor();
+
     // Moderator tools on the thread: pin and lock, seen by the asker too.
     await mod.goto(threadUrl);
     await heading(mod, title);
