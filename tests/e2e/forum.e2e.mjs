@@ -127,6 +127,23 @@ describe('forum pages', () => {
     });
     process.stdout.write(`thread page first load (visitor, 360 px): ${kb(load.total)} in ${load.requests} requests\n`);
     assert.ok(load.total < FIRST_LOAD_BUDGET, `the thread page's first load is ${kb(load.total)}, over ${kb(FIRST_LOAD_BUDGET)}`);
+
+    // Scripts go out as their build-time Brotli twin to browsers that accept br, as plain files to others.
+    const html = await (await fetch(`${app.baseUrl}/`, { headers: { accept: 'text/html' } })).text();
+    // The largest script index.html loads or preloads (tiny files get no twin).
+    const script = [...html.matchAll(/"(\/assets\/[^"]+\.js)"/g)]
+      .map((m) => m[1])
+      .sort((a, b) => readFileSync(path.join(ROOT, 'dist/web', b)).length - readFileSync(path.join(ROOT, 'dist/web', a)).length)[0];
+    assert.ok(script, 'index.html loads a script from /assets');
+    const onDisk = readFileSync(path.join(ROOT, 'dist/web', script), 'utf8');
+    const br = await fetch(app.baseUrl + script, { headers: { 'accept-encoding': 'br' } });
+    assert.equal(br.headers.get('content-encoding'), 'br');
+    assert.match(br.headers.get('vary') ?? '', /accept-encoding/i);
+    assert.match(br.headers.get('content-type') ?? '', /javascript/);
+    assert.equal(await br.text(), onDisk, 'the Brotli twin decodes to the built file');
+    const plain = await fetch(app.baseUrl + script, { headers: { 'accept-encoding': 'identity' } });
+    assert.notEqual(plain.headers.get('content-encoding'), 'br');
+    assert.equal(await plain.text(), onDisk);
   });
 
   test('ask, reply with a quote and a mention, see it live, accept the answer', { timeout: TIMEOUT }, async (t) => {
@@ -350,6 +367,19 @@ describe('forum pages', () => {
     await item.getByRole('button', { name: fill(en.queue.dismissLabel, { name: 'Dewi Lestari' }) }).click();
     await mod.getByTestId('live-polite').getByText(en.queue.done.dismiss).waitFor();
     await item.waitFor({ state: 'detached' });
+
+    // The group's setting to hold new members' first posts, saved and shown again after a reload.
+    await mod.getByLabel(en.groupSettings.hold).check();
+    await mod.getByRole('button', { name: en.groupSettings.save }).click();
+    await mod.getByRole('main').getByText(en.groupSettings.saved).waitFor();
+    await expectNoA11yViolations(mod, 'moderation queue with saved group settings, English');
+    await mod.reload();
+    await heading(mod, en.queue.title);
+    await mod.getByLabel(en.groupSettings.hold).waitFor();
+    assert.equal(await mod.getByLabel(en.groupSettings.hold).isChecked(), true, 'the group now holds first posts');
+    await mod.getByLabel(en.groupSettings.hold).uncheck();
+    await mod.getByRole('button', { name: en.groupSettings.save }).click();
+    await mod.getByRole('main').getByText(en.groupSettings.saved).waitFor();
 
     // Moderator tools on the thread: pin and lock, seen by the asker too.
     await mod.goto(threadUrl);

@@ -506,6 +506,16 @@ export type UpdateActionItemInput = {
   status?: ActionItemStatus | null | undefined;
 };
 
+export type UpdateGroupInput = {
+  defaultLanguage?: string | null | undefined;
+  description?: string | null | undefined;
+  groupId: string;
+  /** Hold a member’s first post in this group for a moderator’s approval. */
+  holdFirstPosts?: boolean | null | undefined;
+  name?: string | null | undefined;
+  visibility?: GroupVisibility | null | undefined;
+};
+
 export type UpdateHubInput = {
   /** Null removes the hub from its alliance. */
   allianceId?: string | null | undefined;
@@ -868,7 +878,7 @@ export type ForumGroupQueryVariables = Exact<{
 }>;
 
 
-export type ForumGroupQuery = { group: { id: string, slug: string, name: string, description: string, kind: GroupKind, visibility: GroupVisibility, defaultLanguage: string, regionId: string | null, hubId: string | null, viewerCanPost: boolean, viewerCanModerate: boolean, viewerWatching: boolean, threadCount: number } };
+export type ForumGroupQuery = { group: { holdFirstPosts: boolean, id: string, slug: string, name: string, description: string, kind: GroupKind, visibility: GroupVisibility, defaultLanguage: string, regionId: string | null, hubId: string | null, viewerCanPost: boolean, viewerCanModerate: boolean, viewerWatching: boolean, threadCount: number } };
 
 export type ForumThreadsQueryVariables = Exact<{
   groupId: string;
@@ -970,6 +980,13 @@ export type ForumMoveTargetsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ForumMoveTargetsQuery = { groups: { edges: Array<{ node: { id: string, name: string, viewerCanModerate: boolean } }> } };
+
+export type ForumUpdateGroupMutationVariables = Exact<{
+  input: UpdateGroupInput;
+}>;
+
+
+export type ForumUpdateGroupMutation = { updateGroup: { id: string, holdFirstPosts: boolean } };
 
 export type ForumCreateThreadMutationVariables = Exact<{
   input: CreateThreadInput;
@@ -1510,6 +1527,7 @@ export * from './operations/ForumThreadRowFragment';
 export * from './operations/ForumThreads';
 export * from './operations/ForumUnreact';
 export * from './operations/ForumUnwatch';
+export * from './operations/ForumUpdateGroup';
 export * from './operations/ForumWatch';
 export * from './operations/Hub';
 export * from './operations/HubCardFragment';

@@ -12,6 +12,7 @@ import { Check, EyeOff, Flag, ShieldCheck, X } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { GroupSettings } from '../components/group-settings';
 import { QueryState } from '../components/query-state';
 import { useForumErrorMessage } from '../problems';
 
@@ -172,6 +173,7 @@ export default function ForumModerationPage() {
           </p>
         )}
       </section>
+      <GroupSettings groupId={g.id} holdFirstPosts={g.holdFirstPosts} />
     </>
   );
 }
