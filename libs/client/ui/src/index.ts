@@ -21,5 +21,6 @@ export { Notice } from './notice';
 export { PageHeading } from './page-heading';
 export { useForm, type FieldRule, type UseFormOptions } from './use-form';
 export { useFormFlow, type FormFlowOptions, type ServerProblem } from './use-form-flow';
+export * from './namespace-problems';
 export { uiLocales } from './locales';
 export type { LocaleLoaders, Messages } from './locale-loaders';
