@@ -1,3 +1,4 @@
+import { Role, RoleScope } from '@anyam/shared/domain';
 import { startTestApp, TestApp, TestMember } from '../support/test-app';
 
 const PASSWORD = 'anyam-demo-2023';
@@ -162,15 +163,21 @@ describe('meetings: invitations, published minutes, hub local times', () => {
       expect(code(empty)).toBe('BAD_USER_INPUT');
       expect(empty.errors![0].message).toMatch(/Save the minutes/);
       expect(code(await t.gql(PUBLISH, { input: { ...input, occurrenceStart: '2027-02-04T03:00:00.000Z' } }, { token: dewi.accessToken }))).toBe('BAD_USER_INPUT');
-      // A hub without a forum group has nowhere to publish.
-      const andean = await create({ title: 'Andean check-in', organisingHubId: hubs.get('fondo-comun-andino'), timeZone: 'America/Lima' }, lucia);
-      await t.gql(SAVE_MINUTES, { input: { seriesId: andean.id, occurrenceStart: andean.firstStart, minutes: 'Acuerdos.' } }, { token: lucia.accessToken });
-      const nowhere = await t.gql(PUBLISH, { input: { seriesId: andean.id, occurrenceStart: andean.firstStart } }, { token: lucia.accessToken });
+      // A hub without a forum group has nowhere to publish (a new hub: the demo hubs may have groups).
+      const [{ id: bare }] = await t.db.query(
+        `INSERT INTO hubs (host_organisation_id, name, slug, region_id, country, latitude, longitude, time_zone)
+         SELECT host_organisation_id, 'Hub without a forum', 'hub-without-forum', region_id, country, latitude, longitude, time_zone
+           FROM hubs WHERE slug = 'fondo-comun-andino' RETURNING id`,
+      );
+      const coordinator = await t.grantRole(lucia, Role.Coordinator, RoleScope.Hub, bare);
+      const andean = await create({ title: 'Andean check-in', organisingHubId: bare, timeZone: 'America/Lima' }, coordinator);
+      await t.gql(SAVE_MINUTES, { input: { seriesId: andean.id, occurrenceStart: andean.firstStart, minutes: 'Acuerdos.' } }, { token: coordinator.accessToken });
+      const nowhere = await t.gql(PUBLISH, { input: { seriesId: andean.id, occurrenceStart: andean.firstStart } }, { token: coordinator.accessToken });
       expect(code(nowhere)).toBe('BAD_USER_INPUT');
       expect(nowhere.errors![0].extensions!.field).toBe('groupId');
       // Nor to a group of another hub or region.
       const [{ id: regional }] = await t.db.query(`SELECT id FROM forum_groups WHERE slug = 'andean-region-forum'`);
-      const elsewhere = await t.gql(PUBLISH, { input: { seriesId: andean.id, occurrenceStart: andean.firstStart, groupId: regional } }, { token: lucia.accessToken });
+      const elsewhere = await t.gql(PUBLISH, { input: { seriesId: andean.id, occurrenceStart: andean.firstStart, groupId: regional } }, { token: coordinator.accessToken });
       expect(code(elsewhere)).toBe('BAD_USER_INPUT');
       expect(elsewhere.errors![0].message).toMatch(/forum group of the organising hub/);
       expect(await t.db.query(`SELECT 1 FROM forum_threads WHERE title LIKE 'Minutes:%'`)).toHaveLength(0);

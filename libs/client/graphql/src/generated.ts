@@ -435,8 +435,17 @@ export type SaveMinutesInput = {
   seriesId: string;
 };
 
+/** Narrows search results; every given condition must hold. */
 export type SearchFilter = {
+  /** Posts written by this member. */
+  authorId?: string | null | undefined;
+  /** Posts written at or after this instant. */
+  from?: string | null | undefined;
   groupId?: string | null | undefined;
+  /** Posts in threads with this theme. */
+  themeKey?: string | null | undefined;
+  /** Posts written before this instant. */
+  to?: string | null | undefined;
 };
 
 /** Replaces the whole agenda of one meeting. */
@@ -473,6 +482,22 @@ export type SignUpInput = {
 export type SubmitQuizInput = {
   answers: Array<QuizAnswerInput>;
   lessonId: string;
+};
+
+/** Narrows a group’s thread list; every given condition must hold. */
+export type ThreadFilter = {
+  /** Threads this member started. */
+  authorId?: string | null | undefined;
+  /** Threads in this language (BCP 47, e.g. id, es). */
+  language?: string | null | undefined;
+  /** Threads with this free tag. */
+  tag?: string | null | undefined;
+  /** Threads with this theme. */
+  themeKey?: string | null | undefined;
+  /** Threads without an accepted answer. */
+  unanswered?: boolean | null | undefined;
+  /** Threads with posts the viewer has not read (members only). */
+  unread?: boolean | null | undefined;
 };
 
 /** Pinned threads come first in every order. LATEST_ACTIVITY: last post first; NEWEST: newest thread first; TOP: highest score first, where score = 2 × replies + reactions on all its posts. */
@@ -883,6 +908,7 @@ export type ForumGroupQuery = { group: { holdFirstPosts: boolean, id: string, sl
 export type ForumThreadsQueryVariables = Exact<{
   groupId: string;
   sort?: ThreadSort | null | undefined;
+  filter?: ThreadFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
 }>;

@@ -58,6 +58,25 @@ const SEARCH_CONFIGS = ['indonesian', 'spanish', 'portuguese', 'english', 'simpl
 /** Above this many estimated matching posts, search takes the hash-join shape (see `search`). */
 export const SEARCH_BROAD_ROWS = 2000;
 
+/** Conditions on a group's thread list (checked by the resolver). */
+export interface ThreadListFilter {
+  themeKey?: string | null;
+  tag?: string | null;
+  language?: string | null;
+  authorId?: string | null;
+  unanswered?: boolean | null;
+  unread?: boolean | null;
+}
+
+/** Conditions on search results (checked by the resolver). */
+export interface SearchListFilter {
+  groupId?: string | null;
+  themeKey?: string | null;
+  authorId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
 @Injectable()
 export class ForumRepository {
   constructor(@InjectDataSource() readonly db: DataSource) {}
@@ -176,11 +195,24 @@ export class ForumRepository {
     limit: number,
     after: [boolean, string, string] | null,
     viewer: { memberId: string | null; moderator: boolean } = { memberId: null, moderator: false },
+    filter: ThreadListFilter = {},
   ): Promise<{ thread: ThreadEntity; cursorValue: string }[]> {
     const params = new Params();
     const column = sort === 'NEWEST' ? 't.created_at' : sort === 'TOP' ? 't.top_score' : 't.last_activity_at';
     const cast = sort === 'TOP' ? 'int' : 'timestamptz';
     const conditions = [`t.group_id = ${params.p(groupId)}::uuid`, 't.deleted_at IS NULL'];
+    if (filter.themeKey) conditions.push(`EXISTS (SELECT 1 FROM forum_thread_themes th WHERE th.thread_id = t.id AND th.theme_key = ${params.p(filter.themeKey)})`);
+    if (filter.tag) conditions.push(`t.tags @> ARRAY[${params.p(filter.tag)}]::text[]`);
+    if (filter.language) conditions.push(`lower(t.language) = lower(${params.p(filter.language)})`);
+    if (filter.authorId) conditions.push(`t.author_id = ${params.p(filter.authorId)}::uuid`);
+    if (filter.unanswered) conditions.push('t.accepted_post_id IS NULL');
+    if (filter.unread && viewer.memberId) {
+      conditions.push(
+        `EXISTS (SELECT 1 FROM forum_posts up WHERE up.thread_id = t.id AND up.deleted_at IS NULL AND up.hidden_at IS NULL AND up.status = 'visible'
+                   AND up.post_number > coalesce((SELECT rd.last_read_post_number FROM forum_thread_reads rd
+                                                   WHERE rd.thread_id = t.id AND rd.member_id = ${params.p(viewer.memberId)}::uuid), 0))`,
+      );
+    }
     if (!viewer.moderator) conditions.push(viewer.memberId ? `(NOT t.held OR t.author_id = ${params.p(viewer.memberId)}::uuid)` : 'NOT t.held');
     if (after) {
       // (pinned DESC, sort DESC, id DESC) after the cursor; false < true, so a row comparison does it.
@@ -224,7 +256,7 @@ export class ForumRepository {
   async search(
     actor: Actor,
     query: string,
-    filter: { groupId?: string },
+    filter: SearchListFilter,
     limit: number,
     after: [number, string] | null,
   ): Promise<{ postId: string; threadId: string; rank: number; headline: string }[]> {
@@ -234,6 +266,10 @@ export class ForumRepository {
     let viewerParam: string | null = null;
     const conditions = [visibleGroupsSql(actor, 'g', () => (viewerParam ??= `${params.p(isMember(actor) ? actor.memberId : null)}::uuid`))];
     if (filter.groupId) conditions.push(`g.id = ${params.p(filter.groupId)}::uuid`);
+    if (filter.themeKey) conditions.push(`EXISTS (SELECT 1 FROM forum_thread_themes th WHERE th.thread_id = t.id AND th.theme_key = ${params.p(filter.themeKey)})`);
+    if (filter.authorId) conditions.push(`p.author_id = ${params.p(filter.authorId)}::uuid`);
+    if (filter.from) conditions.push(`p.created_at >= ${params.p(filter.from.toISOString())}::timestamptz`);
+    if (filter.to) conditions.push(`p.created_at < ${params.p(filter.to.toISOString())}::timestamptz`);
     const cursor = after ? `WHERE (r.rank, r.id) < (${params.p(after[0])}::float8, ${params.p(after[1])}::uuid)` : '';
     // Each candidate is matched with the query stemmed in its own language (or simple): one tsquery per configuration.
     const configs = `SELECT c AS cfg, websearch_to_tsquery(c, ${q}) || websearch_to_tsquery('simple', ${q}) AS tq

@@ -32,7 +32,7 @@ export interface GroupActivityEvent {
 
 export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const TAG = /^[\p{Ll}\p{Lo}\p{N}]+(-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
+export const TAG = /^[\p{Ll}\p{Lo}\p{N}]+(-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
 
 export const postAddedTopic = (threadId: string) => `forum.postAdded.${threadId}`;
 

@@ -7,6 +7,7 @@ import { ForumRepository } from './forum.repository';
 import { ForumLoaderFactory } from './forum.loaders';
 import { toPostType } from './forum.mapper';
 import { ForumError } from './forum.errors';
+import { searchListFilter } from './forum-filters';
 
 export const SEARCH_QUERY_MAX = 200;
 
@@ -40,7 +41,7 @@ export class SearchResolver {
     const size = pageSize(first);
     const cursor = after ? decodeCursor(after, 2) : null;
     if (cursor && typeof cursor[0] !== 'number') decodeCursor('', 2);
-    const rows = await this.repo.search(actor, q, filter ?? {}, size + 1, cursor as [number, string] | null);
+    const rows = await this.repo.search(actor, q, searchListFilter(filter), size + 1, cursor as [number, string] | null);
     const edges = rows.slice(0, size).map((r) => ({
       cursor: encodeCursor([r.rank, r.postId]),
       node: { postId: r.postId, threadId: r.threadId, rank: r.rank, snippet: snippetHtml(r.headline) },

@@ -14,6 +14,8 @@ import { ForumLoaderFactory } from './forum.loaders';
 import { ForumError } from './forum.errors';
 import { ForumPolicy } from './forum.policy';
 import { toGroupType, toPostType, toThreadType } from './forum.mapper';
+import { threadListFilter } from './forum-filters';
+import { ThreadFilter } from './graphql/thread.input';
 
 @Resolver(() => ThreadType)
 export class ThreadResolver {
@@ -33,7 +35,9 @@ export class ThreadResolver {
     @Args('sort', { type: () => ThreadSortEnum, nullable: true }) sort?: ThreadSortEnum,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('filter', { type: () => ThreadFilter, nullable: true }) filter?: ThreadFilter,
   ): Promise<ThreadConnection> {
+    const conditions = threadListFilter(filter, actor);
     const size = pageSize(first);
     const order = sort ?? ThreadSortEnum.LATEST_ACTIVITY;
     const cursor = after ? decodeCursor(after, 3) : null;
@@ -45,7 +49,7 @@ export class ThreadResolver {
     const rows = await this.repo.threadsPage(groupId, order, size + 1, cursor ? [cursor[0] === 1, String(cursor[1]), String(cursor[2])] : null, {
       memberId: isMember(actor) ? actor.memberId : null,
       moderator: ForumPolicy.canModerateGroup(actor, access.group, access.viewer),
-    });
+    }, conditions);
     const edges = rows.slice(0, size).map(({ thread, cursorValue }) => ({
       cursor: encodeCursor([thread.pinned ? 1 : 0, cursorValue, thread.id]),
       node: toThreadType(thread, access, actor),

@@ -30,18 +30,15 @@ export default function ForumGroupPage() {
   const group = useForumGroupQuery({ variables: { slug: groupSlug } });
   const groupId = group.data?.group.id;
   const threads = useForumThreadsQuery({
-    variables: { groupId: groupId ?? '', sort, first: PAGE },
+    variables: { groupId: groupId ?? '', sort, filter: show === 'unread' ? { unread: true } : show === 'unanswered' ? { unanswered: true } : null, first: PAGE },
     skip: !groupId,
     notifyOnNetworkStatusChange: true,
   });
   const [more, setMore] = useState(false);
   const firstNew = useRef<number | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  // The server filters (threads(filter: …)), so every page holds only threads that match.
   const allEdges = threads.data?.threads.edges ?? [];
-  // Filters apply to the threads loaded so far ("Load more" brings more to filter).
-  const edges = allEdges.filter(({ node }) =>
-    show === 'unread' ? Boolean(node.unreadCount) : show === 'unanswered' ? !node.acceptedPostId : true,
-  );
 
   // Members: new threads and replies in the group are counted live; one button brings the list up to date.
   useForumGroupActivitySubscription({
@@ -185,12 +182,10 @@ export default function ForumGroupPage() {
             <Skeleton label={t('state.loading')} lines={6} heading={false} />
           )
         ) : allEdges.length === 0 ? (
-          <p>{t('group.empty')}</p>
-        ) : edges.length === 0 ? (
-          <p>{t('group.filterNone')}</p>
+          <p>{show === 'all' ? t('group.empty') : t('group.filterNone')}</p>
         ) : (
           <ul className="an-forum-threads" ref={listRef}>
-            {edges.map(({ node }) => (
+            {allEdges.map(({ node }) => (
               <ThreadRow key={node.id} thread={node} />
             ))}
           </ul>
