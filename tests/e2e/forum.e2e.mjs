@@ -110,6 +110,10 @@ describe('forum pages', () => {
     await heading(page, en.search.title);
     await page.getByRole('link', { name: 'Bagaimana memulai diversifikasi pendanaan di luar donor?' }).first().waitFor();
     assert.ok((await page.locator('.an-forum-snippet mark').count()) > 0, 'the snippet highlights the match');
+    // Narrowed by period (the demo thread is recent), kept in the address.
+    await page.getByLabel(en.search.period).selectOption('week');
+    await page.waitForURL(/period=week/);
+    await page.getByRole('link', { name: 'Bagaimana memulai diversifikasi pendanaan di luar donor?' }).first().waitFor();
     await expectNoA11yViolations(page, 'forum search, signed out, 360 px');
     await noSideways(page, 'forum search');
     await screenshot(page, 'forum-search-en-360');
@@ -240,6 +244,10 @@ describe('forum pages', () => {
 
     // Search signed in.
     await asker.goto(`${app.baseUrl}/forum/search?q=${encodeURIComponent('laporan donor')}`);
+    await asker.getByRole('link', { name: title }).first().waitFor();
+    // Only her own posts: her question is still there.
+    await asker.getByRole('checkbox', { name: id.search.mine }).check();
+    await asker.waitForURL(/mine=1/);
     await asker.getByRole('link', { name: title }).first().waitFor();
     await expectNoA11yViolations(asker, 'search, signed in, Indonesian');
 

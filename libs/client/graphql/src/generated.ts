@@ -1122,6 +1122,13 @@ export type ForumSearchQueryVariables = Exact<{
 
 export type ForumSearchQuery = { search: { edges: Array<{ cursor: string, node: { rank: number, snippet: string, post: { id: string, number: number, createdAt: string, language: string, author: { id: string, name: string } | null, thread: { id: string, title: string, group: { id: string, slug: string, name: string } } } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
+export type ForumThemesQueryVariables = Exact<{
+  locale?: string | null | undefined;
+}>;
+
+
+export type ForumThemesQuery = { themes: Array<{ key: string, parentKey: string | null, name: string }> };
+
 export type ForumThreadQueryVariables = Exact<{
   id: string;
   first?: number | null | undefined;
@@ -1548,6 +1555,7 @@ export * from './operations/ForumResolveFlag';
 export * from './operations/ForumRestorePost';
 export * from './operations/ForumSaveDraft';
 export * from './operations/ForumSearch';
+export * from './operations/ForumThemes';
 export * from './operations/ForumThread';
 export * from './operations/ForumThreadRowFragment';
 export * from './operations/ForumThreads';

@@ -4,11 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
-/** The small search form of the forum pages: goes to /forum/search?q=… */
-export function SearchBox({ id, initial = '' }: { id: string; initial?: string }) {
+/**
+ * The small search form of the forum pages: goes to /forum/search?q=… — on a group's page, within that
+ * group unless the reader unticks it. `keep` carries the search page's other filters along.
+ */
+export function SearchBox({ id, initial = '', group, keep }: { id: string; initial?: string; group?: { id: string; name: string }; keep?: URLSearchParams }) {
   const { t } = useTranslation('forum');
   const navigate = useNavigate();
   const [query, setQuery] = useState(initial);
+  const [inGroup, setInGroup] = useState(true);
   return (
     <form
       role="search"
@@ -17,7 +21,11 @@ export function SearchBox({ id, initial = '' }: { id: string; initial?: string }
       onSubmit={(event) => {
         event.preventDefault();
         const q = query.trim();
-        if (q) navigate(`/forum/search?q=${encodeURIComponent(q)}`);
+        if (!q) return;
+        const next = new URLSearchParams(keep);
+        next.set('q', q);
+        if (group && inGroup) next.set('group', group.id);
+        navigate(`/forum/search?${next.toString()}`);
       }}
     >
       <label htmlFor={id} className="an-field__label">
@@ -30,6 +38,12 @@ export function SearchBox({ id, initial = '' }: { id: string; initial?: string }
           {t('groups.searchButton')}
         </Button>
       </div>
+      {group && (
+        <label className="an-check">
+          <input type="checkbox" checked={inGroup} onChange={(e) => setInGroup(e.target.checked)} />
+          {t('search.onlyIn', { group: group.name })}
+        </label>
+      )}
     </form>
   );
 }

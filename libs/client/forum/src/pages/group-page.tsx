@@ -120,7 +120,7 @@ export default function ForumGroupPage() {
           </Link>
         )}
       </div>
-      <SearchBox id="forum-group-search" />
+      <SearchBox id="forum-group-search" group={{ id: g.id, name: g.name }} />
       <section aria-labelledby="forum-threads" className="an-forum-section">
         <div className="an-forum-list-head">
           <h2 id="forum-threads">{t('group.threads')}</h2>

@@ -1,7 +1,8 @@
 import '../forum.css';
-import { useForumSearchQuery } from '@anyam/client/graphql';
-import { Button, DateTime, Link, PageHeading, Skeleton, useAnnounce } from '@anyam/client/ui';
-import { useEffect, useState } from 'react';
+import { useSession } from '@anyam/client/account';
+import { useForumSearchQuery, useForumThemesQuery, type SearchFilter } from '@anyam/client/graphql';
+import { Button, DateTime, Link, PageHeading, Select, Skeleton, useAnnounce } from '@anyam/client/ui';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { QueryState } from '../components/query-state';
@@ -9,14 +10,39 @@ import { SearchBox } from '../components/search-box';
 import { Snippet } from '../components/snippet';
 
 const PAGE = 20;
+const DAY = 86_400_000;
+const PERIODS: Record<string, number> = { week: 7, month: 31, year: 366 };
+
+/** The filters of the search page, from its address: ?q=…&group=…&theme=…&period=week|month|year&mine=1 */
+function filterFrom(params: URLSearchParams, memberId: string | undefined): SearchFilter | null {
+  const filter: SearchFilter = {};
+  const group = params.get('group');
+  const theme = params.get('theme');
+  const days = PERIODS[params.get('period') ?? ''];
+  if (group) filter.groupId = group;
+  if (theme) filter.themeKey = theme;
+  // Whole days, so the variables (and the cached answer) stay the same for the day.
+  if (days) filter.from = new Date(Math.floor(Date.now() / DAY) * DAY - days * DAY).toISOString();
+  if (params.get('mine') === '1' && memberId) filter.authorId = memberId;
+  return Object.keys(filter).length ? filter : null;
+}
 
 export default function ForumSearchPage() {
-  const { t } = useTranslation('forum');
-  const [params] = useSearchParams();
+  const { t, i18n } = useTranslation('forum');
+  const [params, setParams] = useSearchParams();
+  const { member } = useSession();
   const announce = useAnnounce();
   const query = (params.get('q') ?? '').trim();
+  const filter = useMemo(() => filterFrom(params, member?.id), [params, member?.id]);
+  const themes = useForumThemesQuery({ variables: { locale: i18n.language } });
+  const setFilter = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
   const { data, loading, error, refetch, fetchMore } = useForumSearchQuery({
-    variables: { query, first: PAGE },
+    variables: { query, filter, first: PAGE },
     skip: !query,
     notifyOnNetworkStatusChange: true,
   });
@@ -57,7 +83,46 @@ export default function ForumSearchPage() {
         <Link to="/forum">{t('group.breadcrumb')}</Link>
       </p>
       <PageHeading title={query ? `${t('search.title')}: ${query}` : t('search.title')}>{t('search.title')}</PageHeading>
-      <SearchBox key={query} id="forum-search-page" initial={query} />
+      <SearchBox key={query} id="forum-search-page" initial={query} keep={params} />
+      <fieldset className="an-forum-filters an-forum-search-filters">
+        <legend>{t('search.filters')}</legend>
+        <Select
+          id="forum-search-theme"
+          label={t('search.theme')}
+          value={params.get('theme') ?? ''}
+          onChange={(value) => setFilter('theme', value)}
+          options={[
+            { value: '', label: t('search.anyTheme') },
+            ...(themes.data?.themes ?? []).map((theme) => ({ value: theme.key, label: theme.parentKey ? `— ${theme.name}` : theme.name })),
+          ]}
+        />
+        <Select
+          id="forum-search-period"
+          label={t('search.period')}
+          value={PERIODS[params.get('period') ?? ''] ? params.get('period')! : ''}
+          onChange={(value) => setFilter('period', value)}
+          options={[
+            { value: '', label: t('search.anyTime') },
+            { value: 'week', label: t('search.pastWeek') },
+            { value: 'month', label: t('search.pastMonth') },
+            { value: 'year', label: t('search.pastYear') },
+          ]}
+        />
+        {member && (
+          <label className="an-check">
+            <input type="checkbox" checked={params.get('mine') === '1'} onChange={(e) => setFilter('mine', e.target.checked ? '1' : '')} />
+            {t('search.mine')}
+          </label>
+        )}
+        {params.get('group') && (
+          <p>
+            {t('search.inOneGroup')}{' '}
+            <Button variant="secondary" onClick={() => setFilter('group', '')}>
+              {t('search.allGroups')}
+            </Button>
+          </p>
+        )}
+      </fieldset>
       {!query ? (
         <p>{t('search.empty')}</p>
       ) : !data ? (
