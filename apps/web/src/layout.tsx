@@ -122,6 +122,12 @@ export function Layout() {
   const { t } = useTranslation('web');
   const { member } = useSession();
   const offline = useOffline();
+  // Once needed (a member, or offline), the status line stays: it finishes syncing when the connection and
+  // the session come back, even if the member shows as signed out for a moment in between.
+  const [statusNeeded, setStatusNeeded] = useState(false);
+  useEffect(() => {
+    if (member || offline) setStatusNeeded(true);
+  }, [member, offline]);
   useMemberLanguage();
   useAccessibilityPreferences(member?.id);
 
@@ -142,7 +148,7 @@ export function Layout() {
         {/* "You are offline", "2 completions waiting to sync": a polite live region, empty otherwise. Only
             members have progress to sync; offline, the session may not be back yet, so it shows then too.
             Visitors online never download it (≈ 10 KB of a phone's first load). */}
-        {(member || offline) && (
+        {(statusNeeded || member || offline) && (
           <Suspense fallback={null}>
             <LearningStatus />
           </Suspense>

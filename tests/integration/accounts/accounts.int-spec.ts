@@ -29,10 +29,16 @@ describe('accounts', () => {
       expect(r.errors).toBeUndefined();
       expect(r.data!.signUp.member).toMatchObject({ email: 'sari@plus.or.id', name: 'Sari Wulandari', locale: 'id', timeZone: 'Asia/Makassar' });
       expect(r.refreshCookie).toBeTruthy();
-      const raw = r.headers.getSetCookie().join(';');
-      expect(raw).toMatch(/HttpOnly/i);
-      expect(raw).toMatch(/SameSite=Strict/i);
-      expect(raw).toMatch(/Path=\/graphql/);
+      const cookies = r.headers.getSetCookie();
+      const refresh = cookies.find((c) => c.startsWith('anyam_refresh='))!;
+      expect(refresh).toMatch(/HttpOnly/i);
+      expect(refresh).toMatch(/SameSite=Strict/i);
+      expect(refresh).toMatch(/Path=\/graphql/);
+      // Beside it, a script-readable hint with no secret in it, so the web app knows a session exists.
+      const hint = cookies.find((c) => c.startsWith('anyam_session='))!;
+      expect(hint).toMatch(/^anyam_session=1;/);
+      expect(hint).not.toMatch(/HttpOnly/i);
+      expect(hint).toMatch(/SameSite=Strict/i);
       const me = await t.gql(ME, {}, { token: r.data!.signUp.accessToken });
       expect(me.data!.me).toMatchObject({ email: 'sari@plus.or.id', viewerCanEdit: true });
       const [row] = await t.db.query(`SELECT password_hash FROM members WHERE email = 'sari@plus.or.id'`);
@@ -156,6 +162,7 @@ describe('accounts', () => {
       const out = await t.gql(SIGN_OUT, {}, { refreshCookie: m.refreshCookie });
       expect(out.data!.signOut).toBe(true);
       expect(out.refreshCookie).toBe('');
+      expect(out.headers.getSetCookie().find((c) => c.startsWith('anyam_session='))).toMatch(/^anyam_session=;.*Expires=Thu, 01 Jan 1970/);
       expect(code(await t.gql(REFRESH, {}, { refreshCookie: m.refreshCookie }))).toBe('UNAUTHENTICATED');
     });
 

@@ -27,6 +27,15 @@ describe('GraphQL hardening and runtime', () => {
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('keeps GraphQL answers to the headers that matter for JSON (no page CSP, no ETag)', async () => {
+    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(res.headers.get('content-security-policy')).toBeNull();
+    expect(res.headers.get('etag')).toBeNull();
+  });
+
   it('refuses cross-site simple requests (Apollo CSRF prevention)', async () => {
     const res = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`);
     expect(res.status).toBe(400);

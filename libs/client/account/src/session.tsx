@@ -46,6 +46,10 @@ const SessionContext = createContext<Session | null>(null);
 const CHANNEL = 'anyam-session';
 const LOCK = 'anyam-session-refresh';
 
+/** The server sets this script-readable cookie next to the httpOnly refresh cookie: no hint, no session to renew. */
+const SESSION_HINT = /(?:^|;\s*)anyam_session=1(?:;|$)/;
+const hasSessionHint = () => typeof document !== 'undefined' && SESSION_HINT.test(document.cookie);
+
 /** Runs `task` while holding a lock shared by all tabs, so two tabs never rotate the same refresh token at once. */
 function withTabLock<T>(task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
@@ -111,12 +115,17 @@ export function SessionProvider({ auth, children }: { auth: AccessTokenStore; ch
 
   useEffect(() => {
     auth.setRefresher(refreshNow);
-    void auth.refresh();
+    if (hasSessionHint()) void auth.refresh();
+    else {
+      // A visitor (or a session that has ended): no request, nothing cached to forget.
+      client.writeQuery<MeQuery>({ query: MeDocument, data: { me: null } });
+      setStatus('signedOut');
+    }
     return () => {
       auth.setRefresher(null);
       window.clearTimeout(timer.current);
     };
-  }, [auth, refreshNow]);
+  }, [auth, client, refreshNow]);
 
   // Other tabs of the same browser: follow their sign-in and sign-out.
   useEffect(() => {
