@@ -35,7 +35,12 @@ export default function ForumSearchPage() {
   const query = (params.get('q') ?? '').trim();
   const filter = useMemo(() => filterFrom(params, member?.id), [params, member?.id]);
   const themes = useForumThemesQuery({ variables: { locale: i18n.language } });
+  // The controls show what was chosen at once; the address (and so the query) follows in a transition.
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  useEffect(() => setChosen({}), [params]);
+  const current = (key: string) => chosen[key] ?? params.get(key) ?? '';
   const setFilter = (key: string, value: string) => {
+    setChosen((c) => ({ ...c, [key]: value }));
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
@@ -89,7 +94,7 @@ export default function ForumSearchPage() {
         <Select
           id="forum-search-theme"
           label={t('search.theme')}
-          value={params.get('theme') ?? ''}
+          value={current('theme')}
           onChange={(value) => setFilter('theme', value)}
           options={[
             { value: '', label: t('search.anyTheme') },
@@ -99,7 +104,7 @@ export default function ForumSearchPage() {
         <Select
           id="forum-search-period"
           label={t('search.period')}
-          value={PERIODS[params.get('period') ?? ''] ? params.get('period')! : ''}
+          value={PERIODS[current('period')] ? current('period') : ''}
           onChange={(value) => setFilter('period', value)}
           options={[
             { value: '', label: t('search.anyTime') },
@@ -110,7 +115,7 @@ export default function ForumSearchPage() {
         />
         {member && (
           <label className="an-check">
-            <input type="checkbox" checked={params.get('mine') === '1'} onChange={(e) => setFilter('mine', e.target.checked ? '1' : '')} />
+            <input type="checkbox" checked={current('mine') === '1'} onChange={(e) => setFilter('mine', e.target.checked ? '1' : '')} />
             {t('search.mine')}
           </label>
         )}
