@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT } from './support/constants.mjs';
-import { expectNoA11yViolations, launchBrowser, newPage, screenshot, startApp } from './support/harness.mjs';
+import { expectNoA11yViolations, launchBrowser, newPage, screenshot, startApp, noSideways } from './support/harness.mjs';
 import { firstLoadBytes, kb } from './support/transfer.mjs';
 
 const strings = (lang) => JSON.parse(readFileSync(path.join(ROOT, `libs/client/forum/src/locales/${lang}.json`), 'utf8'));
@@ -51,11 +51,6 @@ async function signIn(page, baseUrl, { email, password, name }) {
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('banner').getByRole('link', { name }).waitFor();
-}
-
-async function noSideways(page, label) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${label} scrolls sideways by ${overflow}px`);
 }
 
 describe('forum pages', () => {

@@ -368,3 +368,9 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** Fails when the page is wider than the viewport (a phone would scroll sideways). */
+export async function noSideways(page, label) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) throw new Error(`${label} scrolls sideways by ${overflow}px`);
+}

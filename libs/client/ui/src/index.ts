@@ -17,6 +17,7 @@ export { LiveRegionProvider, useAnnounce, type Politeness } from './live-region'
 export { FormErrorSummary, type FormProblem, type FormErrorSummaryProps } from './form-error-summary';
 export { Skeleton } from './skeleton';
 export { QueryState, type QueryStateMessages, type QueryStateProps } from './query-state';
+export { NamespaceQueryState, type NamespaceQueryStateProps } from './namespace-query-state';
 export { Notice } from './notice';
 export { PageHeading } from './page-heading';
 export { useForm, type FieldRule, type UseFormOptions } from './use-form';

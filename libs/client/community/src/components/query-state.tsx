@@ -1,27 +1,6 @@
-import { hasCode } from '@anyam/client/graphql';
-import { Link, QueryState as UiQueryState } from '@anyam/client/ui';
-import { useTranslation } from 'react-i18next';
+import { NamespaceQueryState } from '@anyam/client/ui';
 
-/** The shared loading / not found / error state, with this area's messages and way out. */
-export function QueryState({ loading, error, retry }: { loading: boolean; error?: unknown; retry?: () => void }) {
-  const { t } = useTranslation('community');
-  const messages = {
-    loading: t('state.loading'),
-    notFoundTitle: t('state.notFoundTitle'),
-    notFound: t('state.notFound'),
-    errorTitle: t('state.errorTitle'),
-    error: t('state.error'),
-    retry: t('state.retry'),
-  };
-  const notFound = Boolean(error) && (hasCode(error, 'NOT_FOUND') || hasCode(error, 'FORBIDDEN'));
-  return (
-    <UiQueryState
-      loading={loading}
-      error={error}
-      notFound={notFound}
-      retry={retry}
-      messages={messages}
-      away={<Link to="/hubs">{t('state.toHubs')}</Link>}
-    />
-  );
+/** The shared loading / not found / error state, with this area's messages and way back to /hubs. */
+export function QueryState(props: { loading: boolean; error?: unknown; retry?: () => void }) {
+  return <NamespaceQueryState ns="community" away={{ to: '/hubs', labelKey: 'state.toHubs' }} {...props} />;
 }

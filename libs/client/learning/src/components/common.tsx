@@ -1,30 +1,12 @@
-import { hasCode, useLearningThemesQuery } from '@anyam/client/graphql';
-import { Link, QueryState as UiQueryState } from '@anyam/client/ui';
+import { useLearningThemesQuery } from '@anyam/client/graphql';
+import { NamespaceQueryState } from '@anyam/client/ui';
 import { CloudDownload, CloudUpload } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { languageName, themeColour, themeName, type ThemeLike } from '../format';
 
-/** The shared loading / not found / error state, with this area's messages and way out. */
-export function QueryState({ loading, error, retry }: { loading: boolean; error?: unknown; retry?: () => void }) {
-  const { t } = useTranslation('learning');
-  const notFound = Boolean(error) && (hasCode(error, 'NOT_FOUND') || hasCode(error, 'FORBIDDEN'));
-  return (
-    <UiQueryState
-      loading={loading}
-      error={error}
-      notFound={notFound}
-      retry={retry}
-      messages={{
-        loading: t('state.loading'),
-        notFoundTitle: t('state.notFoundTitle'),
-        notFound: t('state.notFound'),
-        errorTitle: t('state.errorTitle'),
-        error: t('state.error'),
-        retry: t('state.retry'),
-      }}
-      away={<Link to="/learn">{t('state.toCatalogue')}</Link>}
-    />
-  );
+/** The shared loading / not found / error state, with this area's messages and way back to the catalogue. */
+export function QueryState(props: { loading: boolean; error?: unknown; retry?: () => void }) {
+  return <NamespaceQueryState ns="learning" away={{ to: '/learn', labelKey: 'state.toCatalogue' }} {...props} />;
 }
 
 /** Every theme with its names (one small cached query, shared by all cards). */
